@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import dating, periods, statements, statistics, timex
 from .corpus import read_corpus
-from .models import Document, ParsedArticle, ReadError, Statement
+from .models import Document, ParsedArticle, ReadError, Statement, Statistic
 from .version import PARSER_VERSION
 
 Progress = Callable[[int, int, str], None]
@@ -33,6 +33,7 @@ def parse_document(document: Document) -> ParsedArticle:
     resolved = timex.resolve(expressions, reference=published.date)
     figures = periods.resolve_periods(figures, resolved)
     found = statements.find_statements(text, skip=skip, mentions=mentions)
+    figures = attribute_figures(figures, found)
     return ParsedArticle(
         document=document,
         published=published,
@@ -41,6 +42,16 @@ def parse_document(document: Document) -> ParsedArticle:
         time_expressions=tuple(resolved),
         warnings=document.warnings,
     )
+
+
+def attribute_figures(figures: Sequence[Statistic], found: Sequence[Statement]) -> list[Statistic]:
+    """A figure inside a person's quotation or reported clause is attributed to that person."""
+    persons = [s for s in found if s.speaker_type == "person"]
+    out = []
+    for q in figures:
+        owner = next((s for s in persons if s.start <= q.start and q.end <= s.end), None)
+        out.append(dataclasses.replace(q, speaker=owner.speaker) if owner and not q.speaker else q)
+    return out
 
 
 @dataclass(slots=True)
