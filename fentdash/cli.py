@@ -51,6 +51,18 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 1 if corpus.errors else 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import run_export
+
+    return run_export(args)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import main as run_bench
+
+    return run_bench(args.articles, workers=args.workers, dask_address=args.dask, out_dir=args.out)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m fentdash", description="Parse and chart what officials said about fentanyl.")
     parser.add_argument("--version", action="version", version=f"fentdash parser {PARSER_VERSION}")
@@ -61,7 +73,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["json", "csv"], default="json")
     p.add_argument("--out", metavar="DIR", help="write files into DIR instead of printing")
     p.set_defaults(func=cmd_parse)
-    # Other commands register themselves here (export, bench).
+    p = sub.add_parser("export", help="write a briefing (PNG, SVG, CSV or Markdown) for filtered articles")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the bundled seeds/)")
+    p.add_argument("--official", action="append", default=[], metavar="NAME", help="repeat for several")
+    p.add_argument("--from", dest="year_from", type=int, metavar="YEAR")
+    p.add_argument("--to", dest="year_to", type=int, metavar="YEAR")
+    p.add_argument("--kind", action="append", default=[], choices=["direct", "reported"])
+    p.add_argument("--format", choices=["png", "svg", "csv", "md"], help="default: from --out's extension")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(func=cmd_export)
+    p = sub.add_parser("bench", help="benchmark parsing, the cache and redraws on a synthetic corpus")
+    p.add_argument("--articles", type=int, default=1000, metavar="N", help="synthetic articles (default 1000)")
+    p.add_argument("--workers", type=int, default=2, metavar="K", help="worker processes (default 2)")
+    p.add_argument("--dask", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (instead of local workers)")
+    p.add_argument("--out", default="benchmarks/results", metavar="DIR", help="where the JSON goes")
+    p.set_defaults(func=cmd_bench)
+    # Other commands register themselves here (bench).
     return parser
 
 

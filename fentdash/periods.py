@@ -1,16 +1,309 @@
-"""Link each cited figure to the time expression that gives its period. (stub)"""
+"""Link each cited figure to the time expression that gives its period.
+
+Rules, most specific first (all within one sentence unless said otherwise; no figure is
+ever dated from the article date alone):
+  1. an expression inside the figure's span ("5,544 deaths in 2014");
+  2. the nearest expression after the figure, in its clause and before the next figure
+     ("... in the 12-month period ending in June 2022");
+  3. the nearest expression before the figure ("In 2018, ...");
+  3b. an expression after later figures that they share ("50 million pills and 10,000
+     pounds of powder in 2022"), unless a baseline cue ("from", "than") comes between;
+  4. the period the paragraph is talking about, carried from an earlier sentence of the
+     same paragraph ("... last year. There were a total of 64,000 deaths overall."),
+     except in hypothetical sentences ("could kill", "enough to").
+A change ("an increase on two years previously", "compared to 2013", "a 3% decrease from
+... the 12-month period ending March 2022") keeps its baseline and takes the later period,
+so its period runs from the baseline's start to the later period's end.
+Expressions that date the speech ("said on Monday"), possessives ("this month's report")
+and baselines are never the period of a plain figure. Doses and potencies have no period.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Final
 
-from .models import Statistic, TimeExpression
+from . import timex
+from .models import Interval, Statistic, TimeExpression
+
+__all__ = ["attach_periods", "resolve_periods", "change_baseline"]
+
+# Figures that describe no period: doses, potencies, frequencies ("a life every five minutes").
+TIMELESS_METRICS: Final[frozenset[str]] = frozenset({"lethal_dose", "potency_vs_heroin"})
+TIMELESS_UNITS: Final[frozenset[str]] = frozenset({"mg", "minutes"})
+# Expressions that span a whole from-to period; they are never just a baseline.
+SPAN_LABELS: Final[frozenset[str]] = frozenset({"range", "year_range", "month_range", "since", "past", "to_date"})
+# Abbreviations whose final period does not end a sentence.
+ABBREVIATIONS: Final[frozenset[str]] = frozenset({
+    "u.s", "u.k", "u.n", "d.c", "dr", "mr", "mrs", "ms", "st", "no", "nos", "jr", "sr", "inc", "corp",
+    "co", "ltd", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "prof", "vs", "v", "e.g", "i.e",
+    "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "approx", "est", "fig", "dept", "mt", "ft", "pa", "u.s.a", "n.y", "l.a",
+})
+_BASELINE_MARK = "|baseline@"
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]{0,3}(?:\[\d{1,3}\])?(?=\s{1,20}[\"“‘(\[]?[A-Z0-9])|\n")
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]{1,8})$")
+_CHANGE = re.compile(
+    r"(?i:\b(?:increas(?:e[sd]?|ing)|decreas(?:e[sd]?|ing)|ris(?:e[sn]?|ing)|rose|jump(?:s|ed|ing)?|"
+    r"surg(?:e[sd]?|ing)|climb(?:s|ed|ing)?|fell|fall(?:s|en|ing)?|drop(?:s|ped|ping)?|declin(?:e[sd]?|ing)|"
+    r"(?:doubl|tripl|quadrupl)(?:e[sd]?|ing)|grew|grow(?:s|n|ing)?|up|down|higher|lower|chang(?:e[sd]?|ing))\b)"
+)
+# "on two years previously", "compared to 2013", "from the 12-month period ...".
+# "more than 10,000" and "over 100,000" are qualifiers, not comparisons.
+_NOT_A_NUMBER = r"(?!\s{1,3}(?:\$?\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten|half|a\s+(?:million|billion|dozen|third|quarter))\b))"
+_BASELINE_CUE = re.compile(
+    rf"(?i:\b(?:from|compared\s+(?:to|with)|on|over{_NOT_A_NUMBER}|than{_NOT_A_NUMBER}|versus|vs\.?|relative\s+to)\b)"
+)
+_BASELINE_CUE_NEAR = re.compile(
+    r"(?i:\b(?:from|compared\s+(?:to|with)|on|over|than|versus|vs\.?|relative\s+to)\s{1,3}(?:the\s{1,3})?$)"
+)
+_REPORTING = re.compile(
+    r"(?i:\b(?:said|says|say|told|tells|announced|announces|stated|added|noted|warned|reported|explained|"
+    r"issued|released|testified|wrote|according\s+to)\b)"
+)
+# A new clause: an expression after it belongs to the next clause's figure ("..., and in 2022, ...").
+_CLAUSE_BREAK = re.compile(r"(?i:;|,\s{1,3}(?:and|but|while|whereas)\b|\s[—–]\s)")
+# A dateline ("WASHINGTON, Nov. 4, 2019 –") dates the article, not a figure.
+_DATELINE_TAIL = re.compile(r"\s{0,3}(?:\([A-Za-z .]{1,30}\)|/[A-Za-z -]{1,30}/)?\s{0,3}(?:[—–]|--?)\s")
+# What may precede a dateline's date on its line: nothing, or "WASHINGTON, " / "SAN DIEGO (AP), ".
+_DATELINE_HEAD = re.compile(r"(?:[A-Z][A-Za-z.'’ -]{1,30},\s{0,3}(?:\([A-Za-z .]{1,30}\)\s{0,3})?)?")
+# "the first decline since 2018", "the largest seizure in the past five years": a record, not a period.
+_RECORD_BEFORE = re.compile(
+    r"(?i:\b(?:first|largest|highest|lowest|biggest|steepest|sharpest|smallest|fewest|worst|only|most|least)\b"
+    r"[^.,;:!?]{0,40}$)"
+)
+_RECORD_LABELS: Final[frozenset[str]] = frozenset({"since", "past"})
+_HYPOTHETICAL = re.compile(r"(?i:\b(?:could|can|would|might|potential(?:ly)?|enough\s+to)\b)")
+_POTENCY = re.compile(r"(?i:\b(?:potent|powerful|stronger|strong)\b)")
+_POSSESSIVE = re.compile(r"[’']s\b")
+# "this month's report", "Tuesday's briefing": the possessive names a document or an event.
+_DOCUMENT_AFTER = re.compile(
+    r"\s{1,3}(?:[a-z-]{1,20}\s{1,3})?(?i:report|release|statement|announcement|briefing|update|edition|issue|"
+    r"meeting|hearing|speech|address|summit|conference|press|bulletin|alert|advisory|notice)s?\b"
+)
 
 
-def attach_periods(text: str, statistics: Sequence[Statistic], expressions: Sequence[TimeExpression]) -> list[Statistic]:
-    return list(statistics)
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+# ----------------------------------------------------------------------------- sentences
+
+def _sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[_Sentence]:
+    """Sentence spans with paragraph numbers; never split inside a protected span."""
+    out: list[_Sentence] = []
+    start, paragraph = 0, 0
+    for m in _SENTENCE_END.finditer(text):
+        cut = m.end()
+        if m.group() != "\n":
+            word = _WORD_BEFORE_DOT.search(text, max(0, m.start() - 8), m.start())
+            token = word.group(1).lower().strip(".") if word else ""
+            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue  # "U.S. Customs", "Scott W. Brady"
+            if any(s < m.start() < e for s, e in protected):
+                continue
+        if cut > start:
+            out.append(_Sentence(start, cut, paragraph))
+        start = cut
+        if m.group() == "\n":
+            paragraph += 1
+    if start < len(text):
+        out.append(_Sentence(start, len(text), paragraph))
+    return out
+
+
+def _sentence_of(starts: Sequence[int], pos: int) -> int:
+    return max(0, bisect_right(starts, pos) - 1)
+
+
+# ----------------------------------------------------------------------------- classification
+
+def _is_timeless(q: Statistic) -> bool:
+    if q.metric in TIMELESS_METRICS or q.unit in TIMELESS_UNITS:
+        return True
+    return q.unit == "fold" and bool(_POTENCY.search(q.text))
+
+
+def _is_change(text: str, q: Statistic, sentence: _Sentence) -> bool:
+    if q.metric.endswith("_change") or q.unit in ("fold", "fold_change"):
+        return True
+    before = text[max(sentence.start, q.start - 40):q.start]
+    return bool(_CHANGE.search(q.text) or _CHANGE.search(before))
+
+
+def _usable(text: str, e: TimeExpression, sentence: _Sentence) -> bool:
+    """Not a possessive ("this month's report") nor the date of the speech ("said Monday")."""
+    possessive = _POSSESSIVE.match(text, e.end)
+    if possessive and (e.granularity == "day" or _DOCUMENT_AFTER.match(text, possessive.end())):
+        return False  # "Today's data", "this month's report"; but "last year's seizures" is a period
+    if e.label in timex.SPEECH_LABELS and _REPORTING.search(text, sentence.start, sentence.end):
+        return False
+    if e.label in _RECORD_LABELS and _RECORD_BEFORE.search(text, max(sentence.start, e.start - 60), e.start):
+        return False
+    line_start = text.rfind("\n", 0, e.start) + 1
+    dateline = _DATELINE_HEAD.fullmatch(text, line_start, e.start) and _DATELINE_TAIL.match(text, e.end)
+    return not dateline
+
+
+def _near_baseline(text: str, e: TimeExpression, floor: int) -> bool:
+    """A cue right before the expression: "on two years previously", "compared to 2013"."""
+    if e.label in SPAN_LABELS:
+        return False
+    return bool(_BASELINE_CUE_NEAR.search(text, max(floor, e.start - 20), e.start))
+
+
+def _sentence_period(text: str, exprs: Sequence[TimeExpression], sentence: _Sentence) -> TimeExpression | None:
+    """What a sentence is about: its last usable expression that is not a baseline."""
+    found = None
+    for e in exprs:
+        if _usable(text, e, sentence) and not _near_baseline(text, e, sentence.start):
+            found = e
+    return found
+
+
+# ----------------------------------------------------------------------------- linking
+
+def _link(
+    text: str, q: Statistic, sentence: _Sentence, exprs: Sequence[TimeExpression],
+    figures: Sequence[Statistic], carried: TimeExpression | None,
+) -> tuple[TimeExpression | None, TimeExpression | None]:
+    """(period expression, baseline expression) for one figure."""
+    usable = [e for e in exprs if _usable(text, e, sentence)]
+    next_figure = min((f.start for f in figures if f.start >= q.end and f.start < sentence.end), default=sentence.end)
+    change = _is_change(text, q, sentence)
+
+    baseline = None
+    if change:
+        floor = q.end
+        for e in (e for e in usable if e.start >= q.end):
+            if e.label not in SPAN_LABELS and _BASELINE_CUE.search(text, floor, e.start):
+                baseline = e
+                break
+            floor = e.end
+
+    def plain(e: TimeExpression) -> bool:
+        return e is not baseline and not _near_baseline(text, e, sentence.start)
+
+    inside = [e for e in usable if e.start < q.end and q.start < e.end and plain(e)]
+    after = [e for e in usable if q.end <= e.start < next_figure and plain(e)
+             and not _CLAUSE_BREAK.search(text, q.end, e.start)]
+    before = [e for e in usable if e.end <= q.start and plain(e)]
+    beyond_baseline: list[TimeExpression] = []
+    if change and baseline is not None:
+        beyond_baseline = [e for e in usable if e.start > baseline.start and plain(e)
+                           and not _CLAUSE_BREAK.search(text, baseline.end, e.start)]
+        after = [e for e in after if e.start < baseline.start]
+    later = (inside[-1] if inside else None) or (after[0] if after else None) or (before[-1] if before else None)
+    if later is None and beyond_baseline:
+        later = beyond_baseline[0]  # "increased 30% from 2019, to 93,000 in 2020"
+    if later is None:
+        # "50 million pills and 10,000 pounds of powder in 2022": a shared trailing period.
+        later = next((e for e in usable if e.start >= next_figure and plain(e) and e is not baseline
+                      and not _BASELINE_CUE.search(text, q.end, e.start)
+                      and not _CLAUSE_BREAK.search(text, q.end, e.start)), None)
+    if later is None and not _HYPOTHETICAL.search(text, sentence.start, sentence.end):
+        later = carried
+    if later is None:
+        return None, None
+    return later, baseline if change else None
+
+
+def _encode(later: TimeExpression, baseline: TimeExpression | None) -> TimeExpression:
+    if baseline is None:
+        return later
+    return replace(later, label=f"{later.label}{_BASELINE_MARK}{baseline.start}:{baseline.end}")
+
+
+def change_baseline(source: TimeExpression | None) -> tuple[int, int] | None:
+    """Offsets of the baseline a change figure's period starts from, if it has one."""
+    if source is None or not source.label or _BASELINE_MARK not in source.label:
+        return None
+    start, end = source.label.split(_BASELINE_MARK, 1)[1].split(":")
+    return int(start), int(end)
+
+
+def _combine(later: Interval | None, baseline: Interval | None) -> Interval | None:
+    """A change runs from the baseline to the later period; it takes the later period's end."""
+    if later is None:
+        return None
+    if baseline is None or baseline.end >= later.end:
+        return later
+    return Interval(min(baseline.start, later.start), later.end, "range")
+
+
+def _period(source: TimeExpression, index: dict[tuple[int, int], TimeExpression]) -> Interval | None:
+    found = index.get((source.start, source.end))
+    later = found.interval if found else source.interval
+    offsets = change_baseline(source)
+    base = index.get(offsets) if offsets else None
+    return _combine(later, base.interval if base else None)
+
+
+def attach_periods(
+    text: str, statistics: Sequence[Statistic], expressions: Sequence[TimeExpression]
+) -> list[Statistic]:
+    """Set ``period_source`` on each figure, and ``period`` when it resolves without the article date.
+
+    Args:
+        text: the article text the offsets refer to.
+        statistics: figures from ``statistics.find_statistics`` (any order).
+        expressions: the output of ``timex.find_time_expressions``.
+
+    Returns:
+        The figures in the given order, each with the expression that gives its period
+        (see the module docstring for the rules). A change with a baseline keeps the
+        baseline's offsets in its source label (``change_baseline`` reads them back).
+    """
+    exprs = sorted(expressions, key=lambda e: e.start)
+    figures = sorted(statistics, key=lambda q: q.start)
+    protected = [(e.start, e.end) for e in exprs] + [(q.start, q.end) for q in figures]
+    sentences = _sentences(text, protected)
+    if not sentences:
+        return list(statistics)
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[TimeExpression]] = {}
+    for e in exprs:
+        by_sentence.setdefault(_sentence_of(starts, e.start), []).append(e)
+    # What each sentence's paragraph has been talking about, up to and including it.
+    carried: dict[int, TimeExpression | None] = {}
+    current: TimeExpression | None = None
+    for i, s in enumerate(sentences):
+        if i and sentences[i - 1].paragraph != s.paragraph:
+            current = None
+        carried[i] = current
+        current = _sentence_period(text, by_sentence.get(i, ()), s) or current
+    index = {(e.start, e.end): e for e in timex.resolve(exprs, reference=None)}
+
+    out = []
+    for q in statistics:
+        if _is_timeless(q):
+            out.append(q)
+            continue
+        i = _sentence_of(starts, q.start)
+        later, baseline = _link(text, q, sentences[i], by_sentence.get(i, ()), figures, carried[i])
+        if later is None:
+            out.append(q)
+            continue
+        source = _encode(later, baseline)
+        out.append(replace(q, period_source=source, period=_period(source, index)))
+    return out
 
 
 def resolve_periods(statistics: Sequence[Statistic], expressions: Sequence[TimeExpression]) -> list[Statistic]:
     """Fill ``period`` from the resolved expressions (same offsets as ``period_source``)."""
-    return list(statistics)
+    index = {(e.start, e.end): e for e in expressions}
+    out = []
+    for q in statistics:
+        if q.period_source is None:
+            out.append(q)
+            continue
+        period = _period(q.period_source, index)
+        out.append(replace(q, period=period) if period is not None else q)
+    return out

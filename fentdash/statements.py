@@ -1,17 +1,472 @@
-"""Statements of named people: direct quotations and reported speech. (stub)"""
+"""Statements of named people: direct quotations and reported speech.
+
+Method: find quotation spans and sentences (``quotes``), people and the expressions that
+refer to them (``people``), then attribute
+  1. each quotation, by the attribution after it ("…,” he said"), before it ("He added: “…"),
+     in an introducing paragraph ("X issued the following statement:"), or as the
+     continuation of the previous paragraph's quotation; a quotation split around one
+     attribution ("“A,” she said. “B.”") is one statement;
+  2. each reporting verb outside quotations with a speaker next to it ("X said …",
+     "…, said X", "according to X").
+Headlines, decks ("Name: …"), lines without sentence punctuation and ``skip`` spans yield
+nothing; names inside someone's quotation are never speakers.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from .models import Mention, Statement
+from . import people, timex
+from .models import Evidence, Interval, Mention, Statement
+from .people import APPOSITION_GAP, GAP, Cast, Ref, Speaker
+from .quotes import Quote, find_quotes, intervals, paragraphs, sentences
+
+__all__ = ["find_mentions", "find_statements"]
+
+# Quotations this short are scare quotes unless they open an attributed sentence.
+MAX_SCARE_WORDS = 4
+# Longer "sentences" are runs of text without punctuation, not prose: no reported speech.
+MAX_SENTENCE_CHARS = 2000
+# How far (characters) an attribution may sit from its quotation.
+ATTRIBUTION_WINDOW = 300
+# At most this many words after the verb, with a clause before the speaker, make a trailing
+# attribution ("Fentanyl kills, he said on Monday.").
+TRAILING_MAX_WORDS = 5
+
+_VERB = re.compile(people._VERB.pattern)
+_INVERTED = people._INVERTED
+# "according to X", "according to a statement from X"
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording[ \t]+to[ \t]+(?:(?:a|an|the)[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?:statement|release|remarks|testimony|letter)[ \t]+(?:from|by|of)[ \t]+)?"
+)
+_LEAD = re.compile(r"[ \t]*[,—–-]?[ \t]*")
+_QUOTED_AS = re.compile(r"[A-Z][\w.&’'-]*(?:[ \t]+[A-Z][\w.&’'-]*){0,3}[ \t]+quoted[ \t]+")
+_AS_SAYING = re.compile(r"[ \t]+as[ \t]+saying\b")
+# Between a head attribution's verb and the quotation: "He added: “", "X said in a statement, “".
+_HEAD_TAIL = re.compile(r"(?:[^.!?“”\"\n]{0,100}?(?:[:,]|\bthat))?[ \t]*")
+_HEAD_END = re.compile(rf"(?:\bthat|{people._VERB.pattern})$")
+# An attribution inside a sentence between two parts of one quotation: "…,” X said, “…".
+_MID_SPLIT = re.compile(r"[ \t]*,?[ \t]*[^“”\"\n.!?]{1,120},[ \t]*")
+_COORDINATION = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
+_INTRO = re.compile(
+    r"\b(?:issued|released|made|gave|delivered|provided|shared|offered)[ \t]+"
+    r"(?:the[ \t]+following|this|a|his|her|the)[ \t]+(?:[a-z]+[ \t]+)?(?:statement|remarks|comment)s?\b"
+)
+_DECK = re.compile(r"(?:[A-Z][\w.’'-]*[ \t]+){0,5}[A-Z][\w’'-]*[ \t]*:[ \t]")
+_PROSE_END = re.compile(r"[.!?:”\"’)…][ \t]*$")
+_WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*")
+_THAT = re.compile(r"\bthat\b")
+_LEAD_ADVERBIAL = re.compile(
+    r"[ \t]*(?:(?:In|On|During|By|Back[ \t]+in|Earlier[ \t]+in|Later[ \t]+in)[ \t]+[^.;]{1,40}),?[ \t]*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    speaker: Speaker
+    verb: int | None  # offset of the reporting verb used, so it is not reported again
+    end: int  # where the attribution ends (for split quotations)
+    how: str  # tail | head | intro | continuation
+
+
+class _Layout:
+    """Paragraphs, sentences and quotations of one text, with offset lookups."""
+
+    def __init__(self, text: str, skip: Sequence[tuple[int, int]]):
+        self.text = text
+        self.skipped = intervals(skip)
+        self.paragraphs = paragraphs(text)
+        self._para_starts = [s for s, _ in self.paragraphs]
+        self.prose = [self._is_prose(s, e) for s, e in self.paragraphs]
+        self.quotes = [
+            q for q in find_quotes(text) if q.word_count and not self.skipped.overlaps(q.open, q.close + 1)
+        ]
+        self.interiors = intervals([(q.open, q.close + 1) for q in self.quotes])
+        self.sentences = sentences(text, self.quotes)
+        self._sent_starts = [s for s, _ in self.sentences]
+
+    def _is_prose(self, start: int, end: int) -> bool:
+        """Body text: ends with sentence punctuation, is not a headline or a "Name: …" deck."""
+        line = self.text[start:end]
+        if not _PROSE_END.search(line):
+            return False
+        if _DECK.match(line) and not any(w.islower() for w in line[: line.index(":")].split()):
+            return False
+        # A title-case line is a headline even with a full stop ("Sessions Says Labs Grow.").
+        words = [w for w in _WORD.findall(line) if len(w) > 3 and not w[0].isdigit()]
+        lower = sum(1 for w in words if w[0].islower())
+        return not (len(words) >= 4 and lower <= 1)
+
+    def paragraph_index(self, pos: int) -> int:
+        return bisect_right(self._para_starts, pos) - 1
+
+    def in_prose(self, pos: int) -> bool:
+        k = self.paragraph_index(pos)
+        return k >= 0 and pos <= self.paragraphs[k][1] and self.prose[k] and not self.skipped.contains(pos)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        k = bisect_right(self._sent_starts, pos) - 1
+        if k >= 0 and pos <= self.sentences[k][1]:
+            return self.sentences[k]
+        return pos, pos
+
+
+# ---------------------------------------------------------------- speakers around a verb
+
+
+def _left_speaker(layout: _Layout, cast: Cast, verb: int) -> tuple[Speaker, Ref] | None:
+    """The speaker written before a reporting verb in the same sentence."""
+    s0, _ = layout.sentence(verb)
+    text = layout.text
+    for ref in people.refs_ending_before(cast, verb):
+        if ref.start < s0:
+            break
+        if layout.interiors.contains(ref.start):
+            continue
+        gap = text[ref.end : verb]
+        if GAP.fullmatch(gap) or APPOSITION_GAP.fullmatch(gap):
+            speaker = people.resolve(cast, ref, blocked=layout.interiors)
+            return (speaker, ref) if speaker else None
+    return None
+
+
+def _right_speaker(layout: _Layout, cast: Cast, pos: int) -> tuple[Speaker, Ref] | None:
+    ref = people.ref_starting_at(cast, pos)
+    if ref is None:
+        return None
+    speaker = people.resolve(cast, ref, blocked=layout.interiors)
+    return (speaker, ref) if speaker else None
+
+
+# ---------------------------------------------------------------- quotations
+
+
+def _tail_attribution(layout: _Layout, cast: Cast, q: Quote, limit: int) -> _Attribution | None:
+    """ "…,” he said" / "…,” said X" / "…,” according to X" / "…,” AFP quoted him as saying"."""
+    text = layout.text
+    _, s1 = layout.sentence(q.close)
+    end = min(s1, q.close + ATTRIBUTION_WINDOW, limit)
+    lead = _LEAD.match(text, q.close + 1, end)
+    pos = lead.end() if lead else q.close + 1
+    if pos >= end:
+        return None
+    inverted = _INVERTED.match(text, pos, end)
+    if inverted:
+        found = _right_speaker(layout, cast, inverted.end())
+        if found:
+            return _Attribution(found[0], pos, max(s1, found[1].end), "tail")
+    quoted = _QUOTED_AS.match(text, pos, end)
+    if quoted:
+        found = _right_speaker(layout, cast, quoted.end())
+        if found and _AS_SAYING.match(text, found[1].end):
+            return _Attribution(found[0], quoted.end() - 7, s1, "tail")
+    ref = people.ref_starting_at(cast, pos)
+    if ref is not None:
+        gap = GAP.match(text, ref.end) or APPOSITION_GAP.match(text, ref.end)
+        if gap and _VERB.match(text, gap.end()):
+            speaker = people.resolve(cast, ref, blocked=layout.interiors)
+            if speaker:
+                return _Attribution(speaker, gap.end(), s1, "tail")
+    return None
+
+
+def _head_attribution(layout: _Layout, cast: Cast, q: Quote) -> _Attribution | None:
+    """ "He added: “…”" / "X said in a statement, “…”" (also from the previous paragraph's end)."""
+    text = layout.text
+    s0, _ = layout.sentence(q.open)
+    lo = max(s0, q.open - ATTRIBUTION_WINDOW)
+    k = layout.paragraph_index(q.open)
+    if text[lo : q.open].strip() == "" and k > 0:
+        # The quotation opens its paragraph: the previous one may end with "X said:".
+        p0, p1 = layout.paragraphs[k - 1]
+        if not text[p0:p1].rstrip().endswith(":"):
+            return None
+        s0, _ = layout.sentence(p1 - 1)
+        lo, hi = max(s0, p1 - ATTRIBUTION_WINDOW), p1
+    else:
+        hi = q.open
+    # Cheap gate: the head must end in ":" or "," or "that", or with the verb itself.
+    end = text[max(lo, hi - 16) : hi].rstrip()
+    if not end or not (end[-1] in ":," or _HEAD_END.search(end)):
+        return None
+    lo = max(lo, hi - 140)
+    for verb in reversed(list(_VERB.finditer(text, lo, hi))):
+        if layout.interiors.contains(verb.start()):
+            continue
+        if not _HEAD_TAIL.fullmatch(text, verb.end(), hi):
+            continue
+        found = _left_speaker(layout, cast, verb.start())
+        if found:
+            return _Attribution(found[0], verb.start(), q.open, "head")
+        return None
+    return None
+
+
+def _intro_attributions(layout: _Layout, cast: Cast) -> dict[int, _Attribution]:
+    """ "X issued the following statement …": the next quotation within two paragraphs."""
+    text = layout.text
+    out: dict[int, _Attribution] = {}
+    opens = [q.open for q in layout.quotes]
+    for m in _INTRO.finditer(text):
+        if not layout.in_prose(m.start()) or layout.interiors.contains(m.start()):
+            continue
+        found = _left_speaker(layout, cast, m.start())
+        if not found:
+            continue
+        k = bisect_right(opens, m.end())
+        if k < len(opens):
+            q = layout.quotes[k]
+            if layout.paragraph_index(q.open) - layout.paragraph_index(m.start()) <= 2:
+                out.setdefault(q.open, _Attribution(found[0], m.start(), q.open, "intro"))
+    return out
+
+
+def _is_scare(layout: _Layout, q: Quote) -> bool:
+    """Short quoted phrases inside a sentence ("hot spot", "Ground Zero")."""
+    if q.word_count > MAX_SCARE_WORDS:
+        return False
+    s0, _ = layout.sentence(q.open)
+    return layout.text[max(s0, q.open - 40) : q.open].strip(" \t—–-") != ""
+
+
+def _attribute_quotes(layout: _Layout, cast: Cast) -> list[tuple[list[Quote], _Attribution]]:
+    intros = _intro_attributions(layout, cast)
+    quotes = [q for q in layout.quotes if layout.in_prose(q.open)]
+    found: list[tuple[Quote, _Attribution | None]] = []
+    tail_verbs: set[int | None] = set()
+    for i, q in enumerate(quotes):
+        limit = quotes[i + 1].open if i + 1 < len(quotes) else len(layout.text)
+        attribution = _tail_attribution(layout, cast, q, limit)
+        if attribution is None:
+            attribution = _head_attribution(layout, cast, q) or intros.get(q.open)
+            if attribution is not None and attribution.verb in tail_verbs:
+                attribution = None  # the second part of "“A,” X said, “B.”"
+        if attribution is not None and _is_scare(layout, q) and attribution.how != "head":
+            attribution = None
+        if attribution is not None and attribution.how == "tail":
+            tail_verbs.add(attribution.verb)
+        found.append((q, attribution))
+    groups: list[tuple[list[Quote], _Attribution]] = []
+    i = 0
+    while i < len(found):
+        q, attribution = found[i]
+        i += 1
+        if attribution is None:
+            continue
+        parts = [q]
+        edge = attribution.end if attribution.how == "tail" else q.close + 1
+        # A split quotation: unattributed quotations right after the attribution sentence.
+        while i < len(found):
+            nxt, own = found[i]
+            if len(parts) == 1 and own is None and _MID_SPLIT.fullmatch(layout.text, q.close + 1, nxt.open):
+                # "“The cartels,” Milgram said, “are ruthless.”": split inside one sentence.
+                parts.append(nxt)
+                edge = max(edge, nxt.close + 1)
+                i += 1
+                continue
+            if nxt.open < edge:
+                if _is_scare(layout, nxt):
+                    i += 1
+                    continue
+                break
+            between = layout.text[edge : nxt.open]
+            if own is not None or between.strip() or "\n" in between:
+                break
+            parts.append(nxt)
+            edge = nxt.close + 1
+            i += 1
+        groups.append((parts, attribution))
+    return _continuations(layout, found, groups)
+
+
+def _continuations(
+    layout: _Layout,
+    found: Sequence[tuple[Quote, _Attribution | None]],
+    groups: list[tuple[list[Quote], _Attribution]],
+) -> list[tuple[list[Quote], _Attribution]]:
+    """An unattributed whole-paragraph quotation right after a paragraph holding a person's
+    quotation continues that person's words (news style names every new speaker)."""
+    text = layout.text
+    by_paragraph = {layout.paragraph_index(parts[0].open): (parts, a) for parts, a in groups}
+    grouped = {q.open for parts, _ in groups for q in parts}
+    extra = []
+    for q, attribution in found:
+        if attribution is not None or q.open in grouped or q.word_count <= MAX_SCARE_WORDS:
+            continue
+        k = layout.paragraph_index(q.open)
+        p0, p1 = layout.paragraphs[k]
+        previous = by_paragraph.get(k - 1)
+        if q.open != p0 or text[q.close + 1 : p1].strip() or previous is None:
+            continue
+        parts, earlier = previous
+        if earlier.speaker.kind != "person":
+            continue
+        cue = Evidence(
+            text[parts[0].start : parts[-1].end],
+            parts[0].start,
+            parts[-1].end,
+            "continues the quotation attributed in the previous paragraph",
+        )
+        speaker = dataclasses.replace(earlier.speaker, evidence=earlier.speaker.evidence + (cue,))
+        continued = _Attribution(speaker, None, q.close + 1, "continuation")
+        by_paragraph[k] = ([q], continued)
+        extra.append(([q], continued))
+    return sorted(groups + extra, key=lambda g: g[0][0].open)
+
+
+def _direct(layout: _Layout, cast: Cast) -> tuple[list[Statement], set[int]]:
+    text = layout.text
+    statements, used = [], set()
+    for parts, attribution in _attribute_quotes(layout, cast):
+        start, end = parts[0].start, parts[-1].end
+        while end > start and text[end - 1] in ", \t":
+            end -= 1
+        if end <= start:
+            continue
+        if attribution.verb is not None:
+            used.add(attribution.verb)
+        s = attribution.speaker
+        statements.append(
+            Statement(s.name, s.kind, s.role, "direct", text[start:end], start, end, s.evidence)
+        )
+    return statements, used
+
+
+# ---------------------------------------------------------------- reported speech
+
+
+def _speech_date(text: str, s0: int, speaker_start: int) -> Interval | None:
+    """The date a sentence gives its speech: "In July 2017, Attorney General Sessions announced"."""
+    prefix = text[max(s0, speaker_start - 80) : speaker_start]
+    if speaker_start - s0 > 80 or not prefix.strip() or not _LEAD_ADVERBIAL.fullmatch(prefix):
+        return None
+    for expression in timex.find_time_expressions(prefix):
+        if expression.kind == "absolute" and expression.interval is not None:
+            return expression.interval
+    return None
+
+
+def _coordinated(layout: _Layout, cast: Cast, ref: Ref, s0: int) -> list[tuple[Speaker, Ref]]:
+    """Other persons joined to a speaker: "X, Y and Z announced" (nearest first)."""
+    out: list[tuple[Speaker, Ref]] = []
+    while ref.kind == "person":
+        before = next(iter(people.refs_ending_before(cast, ref.start - 1, window=8)), None)
+        if before is None or before.kind != "person" or before.start < s0:
+            break
+        if not _COORDINATION.fullmatch(layout.text, before.end, ref.start):
+            break
+        speaker = people.resolve(cast, before, blocked=layout.interiors)
+        if speaker is None:
+            break
+        out.append((speaker, before))
+        ref = before
+    return out
+
+
+def _reported(layout: _Layout, cast: Cast, used: set[int], direct: Sequence[Statement]) -> list[Statement]:
+    text = layout.text
+    direct_spans = intervals([(s.start, s.end) for s in direct])
+    out: list[Statement] = []
+
+    def usable(pos: int) -> bool:
+        return (
+            pos not in used
+            and layout.in_prose(pos)
+            and not layout.interiors.contains(pos)
+            and not direct_spans.contains(pos)
+        )
+
+    for m in _VERB.finditer(text):
+        v0, v1 = m.span()
+        if not usable(v0):
+            continue
+        s0, s1 = layout.sentence(v0)
+        if s1 - s0 > MAX_SENTENCE_CHARS:
+            continue  # not prose: a run of text without sentence punctuation
+        rest = text[v1:s1]
+        if rest.lstrip()[:1] in {":", "“", '"'}:
+            continue  # introduces a quotation; the quotation is the statement
+        found = _left_speaker(layout, cast, v0)
+        whole = False
+        if found is None:
+            before = text[s0:v0].rstrip()
+            right = _INVERTED.match(text, v0)
+            if not (before.endswith(",") and right and right.end() <= s1):
+                continue
+            found = _right_speaker(layout, cast, right.end())
+            whole = True
+            if found is None:
+                continue
+        speaker, ref = found
+        words_after = _WORD.findall(rest)
+        lead = text[s0 : ref.start].rstrip()
+        if not whole and len(words_after) <= TRAILING_MAX_WORDS and not _THAT.search(rest):
+            # "Fentanyl kills, he said on Monday.": the reported clause is before the speaker.
+            whole = (
+                lead.endswith(",")
+                and len(_WORD.findall(lead)) >= 2
+                and not _LEAD_ADVERBIAL.fullmatch(text, s0, ref.start)
+            )
+        if not whole and len(words_after) < 2:
+            continue  # nothing reported: "he said."
+        start = s0 if whole else v0
+        joined = [(speaker, ref), *_coordinated(layout, cast, ref, s0)]
+        when = None if whole else _speech_date(text, s0, joined[-1][1].start)
+        for sp, _ in reversed(joined):
+            out.append(
+                Statement(sp.name, sp.kind, sp.role, "reported", text[start:s1], start, s1, sp.evidence, when)
+            )
+    for m in _ACCORDING.finditer(text):
+        if not usable(m.start()):
+            continue
+        found = _right_speaker(layout, cast, m.end())
+        if found is None:
+            continue
+        speaker, _ = found
+        s0, s1 = layout.sentence(m.start())
+        if s1 - s0 > MAX_SENTENCE_CHARS:
+            continue
+        out.append(
+            Statement(
+                speaker.name, speaker.kind, speaker.role, "reported", text[s0:s1], s0, s1, speaker.evidence
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------- entry points
 
 
 def find_mentions(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Mention]:
-    return []
+    """Every person named outside ``skip``: canonical name when known, role as worded."""
+    return people.mentions_of(text, people.find_persons(text, skip=skip))
 
 
 def find_statements(
     text: str, *, skip: Sequence[tuple[int, int]] = (), mentions: Sequence[Mention] | None = None
 ) -> list[Statement]:
-    return []
+    """Direct quotations and reported speech of named people (and organisations), by start.
+
+    Args:
+        skip: boilerplate spans (captions, newsletter lines) that yield nothing.
+        mentions: accepted for the pipeline's signature; people are re-read here because
+            attribution needs the offsets of roles written before names.
+    """
+    layout = _Layout(text, skip)
+    cast = people.build_cast(text, skip=skip)
+    direct, used = _direct(layout, cast)
+    reported = _reported(layout, cast, used, direct)
+    found = sorted(direct + reported, key=lambda s: (s.start, s.end))
+    # One statement per span and speaker: a sentence reported twice keeps the first reading.
+    out: list[Statement] = []
+    seen: set[tuple[int, str]] = set()
+    for s in found:
+        if (s.start, s.speaker) not in seen:
+            seen.add((s.start, s.speaker))
+            out.append(s)
+    return out

@@ -1,16 +1,825 @@
-"""Time expressions: find them in text and resolve each to an interval. (stub)"""
+"""Time expressions: find them in text and resolve each to a calendar interval.
+
+``find_time_expressions`` finds candidate phrases with the compiled patterns of
+``timex_patterns`` (never ``dateparser.search_dates``), keeps the longest non-overlapping
+ones, then joins ranges ("from 2013 to 2014") and open ranges ("since 2001").
+``resolve`` fills intervals: relative expressions against the article date, anaphoric ones
+("two years previously") against the period named just before them. Nothing reads "now".
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
+import calendar
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Literal
 
-from .models import TimeExpression
+import dateparser  # type: ignore[import-untyped]
+
+from . import timex_patterns as P
+from .models import Granularity, Interval, TimeExpression
+
+__all__ = ["find_time_expressions", "resolve", "resolve_one", "since_anchor", "reset_caches"]
+
+# Strict, English-only and deterministic: the base date is always passed in. A phrase
+# without a year ("June 2") is the latest such day not after the base.
+_DATEPARSER_SETTINGS = {
+    "PREFER_DATES_FROM": "past",
+    "DATE_ORDER": "MDY",
+    "PARSERS": ["absolute-time"],
+    "REQUIRE_PARTS": ["day", "month"],
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+_DATEPARSER_STRICT = dict(_DATEPARSER_SETTINGS, STRICT_PARSING=True)
+# dateparser needs a base even for full dates; a fixed one keeps results pure.
+_NEUTRAL_BASE = "2000-01-01"
+_SINCE_WORD = re.compile(r"^(?i:since)\s{1,3}")
+_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+# Expressions that date the speech rather than a period; not antecedents for "a year earlier".
+SPEECH_LABELS = frozenset({"day_word", "weekday"})
+
+Kind = Literal["absolute", "relative", "anaphoric"]
+Build = Callable[[re.Match, date | None, Interval | None], Interval | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    label: str
+    pattern: re.Pattern
+    kind: Kind
+    granularity: Granularity
+    build: Build
+    accept: Callable[[str, re.Match], bool] | None = None
+    # Cheap gates: a paragraph is scanned only if it has one of these words (lowercase) ...
+    words: tuple[str, ...] = ()
+    # ... and, when asked, a digit and a capitalised month name.
+    digit: bool = False
+    month: bool = False
+
+
+# ----------------------------------------------------------------------------- calendar helpers
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year(y: int) -> Interval:
+    return Interval(date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def _month(y: int, m: int) -> Interval:
+    return Interval(date(y, m, 1), _last_day(y, m), "month")
+
+
+def _months(y: int, m1: int, m2: int, granularity: Granularity = "range") -> Interval:
+    return Interval(date(y, m1, 1), _last_day(y, m2), granularity)
+
+
+def _add_months(d: date, n: int) -> date:
+    total = d.year * 12 + d.month - 1 + n
+    y, m = divmod(total, 12)
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _shift_date(d: date, n: int, unit: str) -> date:
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit == "week":
+        return d + timedelta(weeks=n)
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit]
+    return _add_months(d, n * months)
+
+
+def _shift(interval: Interval, n: int, unit: str) -> Interval:
+    """Move an interval by ``n`` units, keeping whole years and months whole."""
+    start, end = _shift_date(interval.start, n, unit), _shift_date(interval.end, n, unit)
+    if interval.granularity == "year":
+        return Interval(date(start.year, 1, 1), date(end.year, 12, 31), "year")
+    month_end = interval.end == _last_day(interval.end.year, interval.end.month)
+    if interval.granularity in ("month", "quarter") or (interval.granularity == "range" and month_end):
+        end = _last_day(end.year, end.month)  # "12 months ending Feb. 2020", a year earlier
+    return Interval(start, end, interval.granularity)
+
+
+def _unit(word: str) -> str:
+    return word.lower().rstrip("s")
+
+
+def _number(word: str | None) -> int:
+    if not word:
+        return 1
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return P.NUMBER_WORDS.get(word, 3)  # "several"/"few": a loose 3
+
+
+def _month_number(word: str) -> int:
+    return P.MONTHS[word[:3].lower()]
+
+
+def _full_year(two_or_four: str, *, after: int | None = None) -> int:
+    y = int(two_or_four)
+    if y >= 100:
+        return y
+    century = (after // 100) * 100 if after else 2000
+    return century + y
+
+
+def _most_recent_month(m: int, reference: date) -> int:
+    """Year of the most recent month ``m`` not after the reference."""
+    return reference.year if m <= reference.month else reference.year - 1
+
+
+# ----------------------------------------------------------------------------- dateparser
+
+@lru_cache(maxsize=4096)
+def _parse_day(phrase: str, reference: str | None) -> date | None:
+    """A normalised "Month D[ YYYY]" phrase to a date, via strict dateparser (cached)."""
+    base = _DATEPARSER_SETTINGS if reference else _DATEPARSER_STRICT
+    settings = dict(base, RELATIVE_BASE=datetime.fromisoformat(reference or _NEUTRAL_BASE))
+    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _day_from(month: str, day: str, year: str | None, reference: date | None) -> Interval | None:
+    d = int(day.rstrip("stndrh"))  # "4th" -> 4
+    phrase = f"{_MONTH_NAMES[_month_number(month)]} {d}" + (f" {year}" if year else "")
+    if year is None and reference is None:
+        return None
+    parsed = _parse_day(phrase, reference.isoformat() if reference and not year else None)
+    return Interval(parsed, parsed, "day") if parsed else None
+
+
+# ----------------------------------------------------------------------------- builders: absolute
+
+def _b_mdy(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    return _day_from(m["month"], m["day"], m["year"], None)
+
+
+def _b_numeric(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    try:
+        d = date(int(m["year"]), int(m["month"]), int(m["day"]))
+    except ValueError:
+        return None
+    return Interval(d, d, "day")
+
+
+def _b_month_year(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    return _month(int(m["year"]), _month_number(m["month"]))
+
+
+def _b_year(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    return _year(int(m.group()))
+
+
+def _quarter(y: int, q: int) -> Interval:
+    return _months(y, 3 * q - 2, 3 * q, "quarter")
+
+
+def _b_quarter(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    if m["ord"]:
+        return _quarter(int(m["year"]), P.ORDINALS[m["ord"].lower()])
+    if m["q"]:
+        return _quarter(int(m["qyear"]), int(m["q"][1]))
+    return _quarter(int(m["yq"]), int(m["q2"][1]))
+
+
+def _relative_year(m, ref: date | None) -> int | None:
+    if ref is None:
+        return None
+    rel = " ".join(m["rel"].lower().split())
+    return ref.year + {"this": 0, "the current": 0, "last": -1, "the past": -1, "next": 1}[rel]
+
+
+def _b_quarter_rel(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    y = _relative_year(m, ref)
+    return None if y is None else _quarter(y, P.ORDINALS[m["ord"].lower()])
+
+
+def _part(y: int, m) -> Interval:
+    """"the first three months of Y", "the second half of Y"."""
+    n = 6 if m["half"] else _number(m["n"])
+    n = max(1, min(n, 12))
+    first = m["which"].lower() == "first"
+    m1, m2 = (1, n) if first else (13 - n, 12)
+    granularity: Granularity = "quarter" if n == 3 and m1 in (1, 4, 7, 10) else "range"
+    return _months(y, m1, m2, granularity)
+
+
+def _b_part(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    return _part(int(m["year"]), m)
+
+
+def _b_part_rel(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    if m["theyear"]:
+        y = ref.year if ref else None
+    else:
+        y = _relative_year(m, ref)
+    return None if y is None else _part(y, m)
+
+
+def _b_season(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    m1, m2 = P.SEASONS[m["season"].lower()]
+    return _months(int(m["year"]), m1, m2)
+
+
+def _b_fiscal(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    y = _full_year(m["year"] or m["fy"])
+    return Interval(date(y - 1, 10, 1), date(y, 9, 30), "range")
+
+
+def _fiscal_year_of(d: date) -> int:
+    """US federal fiscal years start on Oct. 1: Nov. 2019 is in FY2020."""
+    return d.year + 1 if d.month >= 10 else d.year
+
+
+def _b_fiscal_rel(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    if ref is None:
+        return None
+    current = _fiscal_year_of(ref)
+    if m["sofar"] or m["ytd"] or m["todate"]:
+        return Interval(date(current - 1, 10, 1), ref, "range")
+    rel = " ".join(m["rel"].lower().split())
+    y = current + {"this": 0, "the current": 0, "next": 1}.get(rel, -1)
+    return Interval(date(y - 1, 10, 1), date(y, 9, 30), "range")
+
+
+def _b_decade(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    if m["decade"]:
+        start = int(m["decade"])
+    else:
+        short = int(m["short"])
+        start = 1900 + short if short >= 50 else 2000 + short
+    part = (m["part"] or "").lower()
+    lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}.get(part, (0, 9))
+    return Interval(date(start + lo, 1, 1), date(start + hi, 12, 31), "range")
+
+
+def _b_year_range(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    y1 = int(m["y1"])
+    y2 = _full_year(m["y2"], after=y1)
+    if not y1 < y2 <= y1 + 50:
+        return None
+    return Interval(date(y1, 1, 1), date(y2, 12, 31), "range")
+
+
+def _b_month_range(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    y = int(m["year"])
+    m1, m2 = _month_number(m["m1"]), _month_number(m["m2"])
+    y1 = y if m1 <= m2 else y - 1
+    return Interval(date(y1, m1, 1), _last_day(y, m2), "range")
+
+
+def _rolling(m, end_year: int) -> Interval:
+    n = 12 if not m["n"] else _number(m["n"])
+    end_month = _month_number(m["month"])
+    end = _last_day(end_year, end_month)
+    start = _add_months(date(end_year, end_month, 1), 1 - n)
+    return Interval(start, end, "range")
+
+
+def _b_rolling(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    if m.groupdict().get("year"):
+        return _rolling(m, int(m["year"]))
+    if ref is None:
+        return None
+    return _rolling(m, _most_recent_month(_month_number(m["month"]), ref))
+
+
+# ----------------------------------------------------------------------------- builders: relative
+
+def _b_month_day(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    if m["month"]:
+        return _day_from(m["month"], m["day"], None, ref)
+    return _day_from(m["month2"], m["day2"], None, ref)
+
+
+def _b_month_name(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    if ref is None:
+        return None
+    month = _month_number(m["month"])
+    trigger = " ".join(m["trigger"].lower().split())
+    if trigger == "this":
+        return _month(ref.year, month)
+    if trigger == "last":
+        return _month(ref.year if month < ref.month else ref.year - 1, month)
+    if trigger == "next":
+        return _month(ref.year if month > ref.month else ref.year + 1, month)
+    y = _most_recent_month(month, ref)
+    if trigger == "since":
+        return Interval(date(y, month, 1), ref, "range")
+    return _month(y, month)
+
+
+def _b_weekday(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    if ref is None:
+        return None
+    wd = P.WEEKDAYS[m["weekday"].lower()]
+    trigger = " ".join((m["trigger"] or "").lower().split())
+    if trigger == "next":
+        delta = (wd - ref.weekday()) % 7 or 7
+        d = ref + timedelta(days=delta)
+    else:
+        delta = (ref.weekday() - wd) % 7
+        if trigger in ("last", "this past") and delta == 0:
+            delta = 7
+        d = ref - timedelta(days=delta)
+    return Interval(d, d, "day")
+
+
+def _week(d: date) -> Interval:
+    monday = d - timedelta(days=d.weekday())
+    return Interval(monday, monday + timedelta(days=6), "range")
+
+
+def _b_unit_rel(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    if ref is None:
+        return None
+    offset = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    unit = m["unit"].lower()
+    if unit == "year":
+        return _year(ref.year + offset)
+    if unit == "month":
+        d = _add_months(ref, offset)
+        return _month(d.year, d.month)
+    return _week(ref + timedelta(weeks=offset))
+
+
+def _b_day_word(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    if ref is None:
+        return None
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["word"].lower()]
+    d = ref + timedelta(days=offset)
+    return Interval(d, d, "day")
+
+
+def _b_to_date(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    if ref is None:
+        return None
+    if m["ytd"]:
+        return Interval(date(ref.year, 1, 1), ref, "range")
+    unit = (m["unit"] or m["unit2"]).lower()
+    start = {"year": date(ref.year, 1, 1), "month": ref.replace(day=1), "week": _week(ref).start}[unit]
+    if m["phrase"] and m["phrase"].lower().startswith("later"):
+        end = {"year": date(ref.year, 12, 31), "month": _last_day(ref.year, ref.month), "week": _week(ref).end}[unit]
+        return Interval(ref, end, "range")
+    return Interval(start, ref, "range")
+
+
+def _b_ago(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    if ref is None:
+        return None
+    n, unit = _number(m["n"]), _unit(m["unit"])
+    d = _shift_date(ref, -n, unit)
+    if unit in ("year", "decade"):
+        return _year(d.year)
+    if unit == "month":
+        return _month(d.year, d.month)
+    if unit == "week":
+        return _week(d)
+    return Interval(d, d, "day")
+
+
+def _b_past(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    if ref is None:
+        return None
+    return Interval(_shift_date(ref, -_number(m["n"]), _unit(m["unit"])), ref, "range")
+
+
+def _b_single_year(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    # "the first time ... in a single year": the year just named, else the last full year.
+    if prev is not None:
+        return _year(prev.end.year)
+    return _year(ref.year - 1) if ref else None
+
+
+# ----------------------------------------------------------------------------- builders: anaphoric
+
+def _b_shift(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    if prev is None:
+        return None
+    n = _number(m["n"])
+    sign = -1 if m["dir"].lower() in ("earlier", "previously", "before", "prior") else 1
+    return _shift(prev, sign * n, _unit(m["unit"]))
+
+
+def _b_previous(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    if prev is None:
+        return None
+    word = (m["dir"] or m["dir2"]).lower()
+    unit = _unit(m["unit"] or m["unit2"])
+    sign = 1 if word in ("following", "next", "after", "later") else -1
+    if unit == "year" and prev.granularity != "range":
+        return _year(prev.start.year + sign)
+    if unit == "month" and prev.granularity in ("month", "day"):
+        d = _add_months(prev.start, sign)
+        return _month(d.year, d.month)
+    return _shift(prev, sign, unit)
+
+
+def _b_same(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    if prev is None:
+        return None
+    unit = m["unit"].lower()
+    if unit == "year":
+        return _year(prev.end.year)
+    if unit == "month":
+        return _month(prev.end.year, prev.end.month)
+    return prev
+
+
+def _b_same_year_before(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    return None if prev is None else _shift(prev, -1, "year")
+
+
+# ----------------------------------------------------------------------------- context filters
+
+def _word_before(text: str, start: int) -> str:
+    m = P.WORD_BEFORE_PATTERN.search(text, max(0, start - 24), start)
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    m = P.WORD_AFTER_PATTERN.match(text[end:end + 24])
+    return m.group(1).lower() if m else ""
+
+
+def _accept_year(text: str, m: re.Match) -> bool:
+    before = _word_before(text, m.start())
+    if before in P.YEAR_BLOCK_BEFORE:
+        return False
+    if before in P.TEMPORAL_PREPOSITIONS:
+        return True
+    return _word_after(text, m.end()) not in P.YEAR_BLOCK_AFTER
+
+
+def _accept_decade(text: str, m: re.Match) -> bool:
+    # "the 1990's" is a decade; a bare "2020's" is the year's possessive.
+    written = m.group()
+    return not (written[-2] in "'’" and m["decade"] and not written.lower().startswith("the") and not m["part"])
+
+
+def _accept_past(text: str, m: re.Match) -> bool:
+    # "the last days of the campaign" has no length; "the past two weeks" and "the past year" do.
+    return bool(m["n"]) or not m["unit"].lower().endswith("s")
+
+
+def _accept_weekday(text: str, m: re.Match) -> bool:
+    return _word_before(text, m.start()) not in P.WEEKDAY_BLOCK_BEFORE
+
+
+def _accept_clause_end(text: str, m: re.Match) -> bool:
+    """"two years before." refers back; "two years before the pandemic" does not."""
+    groups = m.groupdict()
+    # "the prior year" is complete; "the year before ..." and "two years before ..." may not be.
+    direction = (groups.get("dir2") if "dir2" in groups else groups.get("dir")) or ""
+    direction = direction.lower()
+    if direction not in ("before", "after", "prior"):
+        return True
+    return bool(P.CLAUSE_END_PATTERN.match(text[m.end():m.end() + 8]))
+
+
+def _accept_month_day(text: str, m: re.Match) -> bool:
+    # "May 5" at a sentence start may be the verb only when lowercase; capitalised is a month.
+    return _word_after(text, m.end()) not in P.YEAR_BLOCK_AFTER
+
+
+# Order breaks ties between equally long matches at the same start.
+_ROLLING_WORDS = ("ending", "ended", "ends", "through", " to ")
+_SEASON_WORDS = tuple(P.SEASONS)
+_RULES: tuple[_Rule, ...] = (
+    _Rule("iso_date", P.ISO_PATTERN, "absolute", "day", _b_numeric, words=("-",), digit=True),
+    _Rule("numeric_date", P.NUMERIC_PATTERN, "absolute", "day", _b_numeric, words=("/",), digit=True),
+    _Rule("date", P.MDY_PATTERN, "absolute", "day", _b_mdy, digit=True, month=True),
+    _Rule("date", P.DMY_PATTERN, "absolute", "day", _b_mdy, digit=True, month=True),
+    _Rule("rolling", P.ROLLING_PATTERN, "absolute", "range", _b_rolling, words=_ROLLING_WORDS, digit=True, month=True),
+    _Rule("rolling", P.ROLLING_REL_PATTERN, "relative", "range", _b_rolling, words=_ROLLING_WORDS, month=True),
+    _Rule("month_range", P.MONTH_RANGE_PATTERN, "absolute", "range", _b_month_range, digit=True, month=True),
+    _Rule("quarter", P.QUARTER_PATTERN, "absolute", "quarter", _b_quarter, words=("quarter", "q"), digit=True),
+    _Rule("quarter_rel", P.QUARTER_REL_PATTERN, "relative", "quarter", _b_quarter_rel, words=("quarter",)),
+    _Rule("part_of_year", P.PART_PATTERN, "absolute", "range", _b_part, words=("half", "months"), digit=True),
+    _Rule("part_of_year_rel", P.PART_REL_PATTERN, "relative", "range", _b_part_rel, words=("half", "months")),
+    _Rule("season", P.SEASON_YEAR_PATTERN, "absolute", "range", _b_season, words=_SEASON_WORDS, digit=True),
+    _Rule("fiscal_year", P.FISCAL_PATTERN, "absolute", "range", _b_fiscal, words=("fiscal", "fy"), digit=True),
+    _Rule("fiscal_year_rel", P.FISCAL_REL_PATTERN, "relative", "range", _b_fiscal_rel, words=("fiscal",)),
+    _Rule("decade", P.DECADE_PATTERN, "absolute", "range", _b_decade, _accept_decade,
+          words=("0s", "0's", "0’s"), digit=True),
+    _Rule("year_range", P.YEAR_RANGE_PATTERN, "absolute", "range", _b_year_range, digit=True),
+    _Rule("month_year", P.MONTH_YEAR_PATTERN, "absolute", "month", _b_month_year, digit=True, month=True),
+    _Rule("year", P.YEAR_PATTERN, "absolute", "year", _b_year, _accept_year, digit=True),
+    _Rule("to_date", P.TO_DATE_PATTERN, "relative", "range", _b_to_date,
+          words=("so far", "earlier", "later", "to date", "to-date")),
+    _Rule("past", P.PAST_PATTERN, "relative", "range", _b_past, _accept_past, words=("past", "last")),
+    _Rule("unit_rel", P.UNIT_REL_PATTERN, "relative", "year", _b_unit_rel, words=("last", "this", "next")),
+    _Rule("ago", P.AGO_PATTERN, "relative", "year", _b_ago, words=("ago",)),
+    _Rule("month_day", P.MONTH_DAY_PATTERN, "relative", "day", _b_month_day, _accept_month_day, digit=True, month=True),
+    _Rule("month_name", P.MONTH_NAME_PATTERN, "relative", "month", _b_month_name, month=True),
+    _Rule("weekday", P.WEEKDAY_PATTERN, "relative", "day", _b_weekday, _accept_weekday, words=("day",)),
+    _Rule("day_word", P.DAY_WORD_PATTERN, "relative", "day", _b_day_word,
+          words=("today", "yesterday", "tomorrow", "tonight")),
+    _Rule("single_year", P.SINGLE_YEAR_PATTERN, "anaphoric", "year", _b_single_year, words=("single", "one")),
+    _Rule("shift", P.SHIFT_PATTERN, "anaphoric", "year", _b_shift, _accept_clause_end,
+          words=("earlier", "previously", "before", "prior", "later", "after")),
+    _Rule("previous", P.PREVIOUS_PATTERN, "anaphoric", "year", _b_previous, _accept_clause_end,
+          words=("previous", "prior", "preceding", "following", "next", "before", "earlier", "after", "later")),
+    _Rule("same", P.SAME_PATTERN, "anaphoric", "year", _b_same, words=("same", "that")),
+    _Rule("same_year_before", P.SAME_YEAR_BEFORE_PATTERN, "anaphoric", "range", _b_same_year_before,
+          words=("same",)),
+)
+_BY_LABEL: dict[str, tuple[_Rule, ...]] = {}
+for _r in _RULES:
+    _BY_LABEL[_r.label] = (*_BY_LABEL.get(_r.label, ()), _r)
+_PRIORITY = {id(r): i for i, r in enumerate(_RULES)}
+# Labels refined from a rule's own label ("last_year" comes from "unit_rel").
+_FAMILY = {f"{rel}_{unit}": "unit_rel" for rel in ("last", "this", "next") for unit in ("year", "month", "week")}
+
+
+_UNIT_GRANULARITY: dict[str, Granularity] = {"year": "year", "quarter": "quarter", "month": "month", "day": "day"}
+
+
+def _granularity(rule: _Rule, m: re.Match) -> Granularity:
+    """Granularity as the text gives it (e.g. "last month" is a month, "this week" a range)."""
+    groups = m.groupdict()
+    unit = (groups.get("unit") or groups.get("unit2") or "").lower().rstrip("s")
+    if rule.label == "unit_rel":
+        return _UNIT_GRANULARITY.get(unit, "range") if unit != "day" else "range"
+    if rule.label == "ago":
+        return "year" if unit == "decade" else _UNIT_GRANULARITY.get(unit, "range")
+    if rule.label == "month_name" and groups.get("trigger", "").lower() == "since":
+        return "range"
+    if rule.label in ("shift", "previous", "same"):
+        return _UNIT_GRANULARITY.get(unit, "range")
+    if rule.label in ("part_of_year", "part_of_year_rel"):
+        n = 6 if groups.get("half") else _number(groups.get("n"))
+        return "quarter" if n == 3 and groups["which"].lower() in ("first", "last", "final") else "range"
+    return rule.granularity
+
+
+def _offset(rule: _Rule, m: re.Match) -> tuple[int, str | None]:
+    groups = m.groupdict()
+    if rule.label == "unit_rel":
+        return {"last": -1, "this": 0, "next": 1}[groups["rel"].lower()], _unit(groups["unit"])
+    if rule.label == "ago":
+        return -_number(groups["n"]), _unit(groups["unit"])
+    if rule.label == "shift":
+        sign = -1 if groups["dir"].lower() in ("earlier", "previously", "before", "prior") else 1
+        return sign * _number(groups["n"]), _unit(groups["unit"])
+    if rule.label == "previous":
+        word = (groups["dir"] or groups["dir2"]).lower()
+        return (1 if word in ("following", "next", "after", "later") else -1), _unit(groups["unit"] or groups["unit2"])
+    if rule.label == "past":
+        return -_number(groups["n"]), _unit(groups["unit"])
+    if rule.label == "same":
+        return 0, groups["unit"].lower()
+    if rule.label == "same_year_before":
+        return -1, "year"
+    return 0, None
+
+
+# ----------------------------------------------------------------------------- finding
+
+_CHUNK = 120  # measured: fewer gate checks than per line, less rescanning than bigger chunks
+
+
+def _gate_open(rule: _Rule, lower: str, digit: bool, month: bool) -> bool:
+    if (rule.digit and not digit) or (rule.month and not month):
+        return False
+    return not rule.words or any(w in lower for w in rule.words)
+
+
+def _candidates(text: str) -> list[tuple[int, int, _Rule, re.Match]]:
+    """Every rule's matches; a rule scans only the paragraphs that pass its cheap gates."""
+    found = []
+    start = 0
+    while start < len(text):
+        # Chunks of whole lines, at least _CHUNK long, so short lines share one gate check.
+        end = text.find("\n", start + _CHUNK)
+        end = len(text) if end < 0 else end + 1
+        lower = text[start:end].lower()
+        digit = P.DIGIT_GATE.search(text, start, end) is not None
+        month = P.MONTH_GATE.search(text, start, end) is not None
+        for rule in _RULES:
+            if not _gate_open(rule, lower, digit, month):
+                continue
+            for m in rule.pattern.finditer(text, start, end):
+                if m.end() > m.start() and (rule.accept is None or rule.accept(text, m)):
+                    found.append((m.start(), m.end(), rule, m))
+        start = end
+    return found
+
+
+def _select(candidates):
+    """Longest match wins; earlier rules break ties; no two selections overlap."""
+    ordered = sorted(candidates, key=lambda c: (c[0] - c[1], c[0], _PRIORITY[id(c[2])]))
+    starts: list[int] = []  # sorted starts of the non-overlapping spans taken so far
+    ends: list[int] = []
+    chosen = []
+    for c in ordered:
+        i = bisect_left(starts, c[1])
+        if i and ends[i - 1] > c[0]:
+            continue  # the taken span starting last before this one's end overlaps it
+        starts.insert(i, c[0])
+        ends.insert(i, c[1])
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c[0])
+
+
+def _expression(start: int, end: int, rule: _Rule, m: re.Match) -> TimeExpression | None:
+    interval = rule.build(m, None, None) if rule.kind == "absolute" else None
+    if rule.kind == "absolute" and interval is None:
+        return None  # an impossible date ("February 30, 2019") or a backwards range
+    offset, unit = _offset(rule, m)
+    label = rule.label
+    if label == "unit_rel":
+        label = f"{m['rel'].lower()}_{m['unit'].lower()}"  # "last_year", "this_month", "next_week"
+    return TimeExpression(
+        text=m.group(), start=start, end=end, kind=rule.kind, granularity=_granularity(rule, m),
+        interval=interval, offset=offset, unit=unit, label=label,
+    )
+
+
+def _range_ends(first: TimeExpression, last: TimeExpression, reference: date | None) -> Interval | None:
+    """Both ends of "from X to Y"; a yearless X ("Jan. 1") takes its year from Y."""
+    end = last.interval or resolve_one(last, reference=reference)
+    if end is None:
+        return None
+    start = first.interval or resolve_one(first, reference=end.end)
+    if start is None or not (start.start < end.end and start.end <= end.end):
+        return None
+    return Interval(start.start, end.end, "range")
+
+
+def _join_ranges(text: str, items: list[TimeExpression]) -> list[TimeExpression]:
+    """"from October 2021 through September 2022", "between 2013 and 2014", "from Jan. 1 to Oct. 31"."""
+    out: list[TimeExpression] = []
+    i = 0
+    while i < len(items):
+        a = items[i]
+        b = items[i + 1] if i + 1 < len(items) else None
+        joined = None
+        a_ok = a.kind == "absolute" or a.label == "month_day"
+        b_ok = b is not None and (b.kind == "absolute" or b.label == "month_day")
+        if b is not None and a_ok and b_ok:
+            gap = P.RANGE_GAP_PATTERN.fullmatch(text, a.end, b.start)
+            prefix = P.RANGE_PREFIX_PATTERN.search(text, max(0, a.start - 12), a.start)
+            word = gap.group().strip().lower() if gap else ""
+            ok = gap is not None and (word != "and" or (prefix and prefix["prefix"].lower() == "between"))
+            start = prefix.start() if prefix else a.start
+            if ok and b.kind == "absolute":
+                interval = _range_ends(a, b, None)
+                if interval is not None:
+                    joined = TimeExpression(
+                        text=text[start:b.end], start=start, end=b.end, kind="absolute", granularity="range",
+                        interval=interval, label="range",
+                    )
+            elif ok:
+                joined = TimeExpression(
+                    text=text[start:b.end], start=start, end=b.end, kind="relative", granularity="range",
+                    interval=None, label="range",
+                )
+        if joined:
+            out.append(joined)
+            i += 2
+        else:
+            out.append(a)
+            i += 1
+    return out
+
+
+# Relative expressions that can open a range: "since last year", "since Jan. 20".
+_SINCE_RELATIVE = frozenset({"last_year", "last_month", "last_week", "month_day", "weekday", "ago"})
+
+
+def _join_since(text: str, items: list[TimeExpression]) -> list[TimeExpression]:
+    """"since 2001" is an open range from the named period to the article date."""
+    out = []
+    for e in items:
+        prefix = P.SINCE_PREFIX_PATTERN.search(text, max(0, e.start - 10), e.start)
+        if prefix and (e.kind == "absolute" or e.label in _SINCE_RELATIVE):
+            e = TimeExpression(
+                text=text[prefix.start():e.end], start=prefix.start(), end=e.end, kind="relative",
+                granularity="range", interval=None, label="since",
+            )
+        out.append(e)
+    return out
+
+
+def _in_skip(e: TimeExpression, skip: Sequence[tuple[int, int]]) -> bool:
+    return any(e.start < s_end and s_start < e.end for s_start, s_end in skip)
 
 
 def find_time_expressions(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[TimeExpression]:
-    return []
+    """Time expressions in ``text``, sorted by start, none overlapping a ``skip`` span.
+
+    Args:
+        text: the normalised article text.
+        skip: ``(start, end)`` spans (captions, boilerplate) to leave out.
+
+    Returns:
+        Non-overlapping expressions; absolute ones carry their interval, relative and
+        anaphoric ones have ``interval=None`` until ``resolve``.
+
+    Notes:
+        Each rule of ``_RULES`` scans only the lines that pass its cheap keyword gates; the
+        longest match wins. Spans include a trigger word when the word is what makes the
+        phrase temporal ("In May", "since 2001", "from 2013 to 2014", "on Monday"). Bare
+        numbers are years only in 1950-2035 and not next to digits, money, IDs or counts.
+    """
+    items = _join_since(text, _join_ranges(text, list(_atoms(text))))
+    return [e for e in items if not _in_skip(e, skip)]
+
+
+# ----------------------------------------------------------------------------- resolving
+
+def _rematch(expr: TimeExpression) -> tuple[_Rule, re.Match] | None:
+    label = expr.label or ""
+    for rule in _BY_LABEL.get(_FAMILY.get(label, label), ()):
+        m = rule.pattern.fullmatch(expr.text)
+        if m:
+            return rule, m
+    return None
+
+
+def _atoms(text: str) -> tuple[TimeExpression, ...]:
+    """Single expressions, before ranges and "since" are joined."""
+    return tuple(e for c in _select(_candidates(text)) if (e := _expression(*c)) is not None)
+
+
+def since_anchor(expr: TimeExpression, *, reference: date | None = None) -> Interval | None:
+    """The period a "since ..." expression starts from ("since 2001" -> 2001)."""
+    inner = list(_atoms(_SINCE_WORD.sub("", expr.text, count=1)))
+    if not inner:
+        return None
+    return inner[0].interval or resolve_one(inner[0], reference=reference)
+
+
+def _resolve_since(expr: TimeExpression, reference: date | None) -> Interval | None:
+    anchor = since_anchor(expr, reference=reference)
+    if anchor is None or reference is None or anchor.start > reference:
+        return None
+    end = reference
+    # Counts "since 2001" are annual data: they run to the last complete year.
+    if anchor.granularity in ("year", "range") and anchor.start.month == 1 and anchor.start.day == 1:
+        last_full = date(reference.year - 1, 12, 31)
+        if last_full > anchor.end:
+            end = last_full
+    return Interval(anchor.start, end, "range")
+
+
+@lru_cache(maxsize=8192)
+def _resolve_cached(expr: TimeExpression, reference: date | None, previous: Interval | None) -> Interval | None:
+    if expr.label == "since":
+        return _resolve_since(expr, reference)
+    if expr.label == "range":
+        parts = _atoms(expr.text)
+        return _range_ends(parts[0], parts[-1], reference) if len(parts) >= 2 else None
+    found = _rematch(expr)
+    if found is None:
+        return expr.interval
+    rule, m = found
+    return rule.build(m, reference, previous)
+
+
+def resolve_one(
+    expr: TimeExpression, *, reference: date | None, previous: Interval | None = None
+) -> Interval | None:
+    """The interval of one expression, given the article date and the period named before it."""
+    if expr.kind == "absolute" and expr.interval is not None:
+        return expr.interval
+    return _resolve_cached(expr, reference, previous if expr.kind == "anaphoric" else None)
 
 
 def resolve(expressions: Sequence[TimeExpression], *, reference: date | None) -> list[TimeExpression]:
-    return list(expressions)
+    """Same expressions, same order and offsets, with ``interval`` filled where possible.
+
+    Args:
+        expressions: the output of ``find_time_expressions`` (in text order).
+        reference: the article date; ``None`` leaves relative expressions unresolved.
+
+    Notes:
+        An anaphoric expression resolves against the nearest earlier expression, skipping
+        speech dates ("on Monday", "today"); when that one is unresolved, so is it.
+    """
+    out = []
+    previous: Interval | None = None
+    for e in expressions:
+        interval = resolve_one(e, reference=reference, previous=previous)
+        if interval is not None and e.interval != interval:
+            e = replace(e, interval=interval)
+        if e.label not in SPEECH_LABELS:
+            # An unresolved expression is still the antecedent: what follows it stays unresolved.
+            previous = e.interval
+        out.append(e)
+    return out
+
+
+def reset_caches() -> None:
+    """Clear the dateparser and resolution caches (tests, long-running apps)."""
+    _parse_day.cache_clear()
+    _resolve_cached.cache_clear()

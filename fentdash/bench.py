@@ -1,0 +1,409 @@
+"""``python -m fentdash bench``: parse speed, cache, memory and redraw time on a synthetic corpus.
+
+One run measures, on ``synth`` articles written to a temporary folder:
+  - parse throughput with one process (on a sample when the corpus is large) and with K workers
+  - ``dateparser.search_dates(text, languages=['en'])`` alone on the same texts (a sample)
+  - a cold parse (empty disk cache) vs a warm reload from the cache
+  - the time to filter the tables and rebuild the main figure after a filter change
+  - peak memory: ``resource.getrusage`` max RSS of this process and of its largest child
+It prints a table and writes JSON with machine details under ``benchmarks/results/``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import platform
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import cache, pipeline, synth
+from .executors import make_executor
+from .version import PARSER_VERSION
+
+DEFAULT_OUT = Path("benchmarks") / "results"
+# Above these sizes the serial parse and the dateparser baseline run on a prefix sample
+# (extrapolated, and labelled so): search_dates takes ~0.1 s an article.
+SERIAL_SAMPLE = 2000
+BASELINE_SAMPLE = 200
+REDRAW_REPEATS = 3
+
+# Issue 7 targets on the 2-core machine.
+TARGETS: dict[str, float] = {
+    "speedup_vs_search_dates_min": 10.0,
+    "cold_10k_2_workers_max_s": 30.0,
+    "warm_10k_max_s": 2.0,
+    "peak_memory_max_mb": 1024.0,
+    "redraw_max_ms": 300.0,
+}
+PACKAGES: tuple[str, ...] = ("pandas", "pyarrow", "dateparser", "plotly", "streamlit", "dask", "distributed")
+
+
+def _version(package: str) -> str | None:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "cpu_count": os.cpu_count(),
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+        "processor": platform.processor() or None,
+        "python": platform.python_version(),
+        "parser_version": PARSER_VERSION,
+        "packages": {name: _version(name) for name in PACKAGES},
+        # Other work on the machine skews wall-clock times; the load average says how much.
+        "load_average_1_5_15": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
+    }
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def _per_item_seconds(fn: Callable[[Any], Any], items: list) -> list[float]:
+    out = []
+    for item in items:
+        start = time.perf_counter()
+        fn(item)
+        out.append(time.perf_counter() - start)
+    return out
+
+
+# The stage functions pipeline.parse_document calls (docs/architecture.md), by module.
+STAGES: tuple[tuple[str, str], ...] = (
+    ("timex", "find_time_expressions"),
+    ("statements", "find_mentions"),
+    ("statistics", "find_statistics"),
+    ("periods", "attach_periods"),
+    ("dating", "date_document"),
+    ("timex", "resolve"),
+    ("periods", "resolve_periods"),
+    ("statements", "find_statements"),
+)
+
+
+@contextmanager
+def stage_timer(totals: dict[str, float]):
+    """Time each stage function exclusively (time in a nested stage counts for that stage only).
+
+    Wraps the module attributes the pipeline calls through, and restores them on exit.
+    """
+    stack: list[float] = []  # time spent in nested stages, per active call
+    saved = []
+
+    def wrap(label: str, fn: Callable) -> Callable:
+        def timed(*args, **kwargs):
+            stack.append(0.0)
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                elapsed = time.perf_counter() - start
+                nested = stack.pop()
+                totals[label] = totals.get(label, 0.0) + elapsed - nested
+                if stack:
+                    stack[-1] += elapsed
+
+        return timed
+
+    try:
+        for module_name, name in STAGES:
+            module = importlib.import_module(f"fentdash.{module_name}")
+            fn = getattr(module, name, None)
+            if fn is None:
+                continue
+            saved.append((module, name, fn))
+            setattr(module, name, wrap(f"{module_name}.{name}", fn))
+        yield totals
+    finally:
+        for module, name, fn in reversed(saved):
+            setattr(module, name, fn)
+
+
+def _rate(count: int, seconds: float) -> float | None:
+    return round(count / seconds, 2) if seconds > 0 else None
+
+
+def _peak_memory_mb() -> dict[str, Any]:
+    # Linux reports ru_maxrss in KiB; RUSAGE_CHILDREN is the largest terminated child, not a sum.
+    unit = 1 if sys.platform == "darwin" else 1024  # bytes per ru_maxrss unit
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit / 2**20
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * unit / 2**20
+    return {
+        "method": "resource.getrusage ru_maxrss (peak resident set size)",
+        "self_mb": round(own, 1),
+        "largest_child_mb": round(children, 1),
+        "note": "children are worker processes; Dask workers on other hosts are not counted",
+    }
+
+
+def _baseline(texts: list[str]) -> list[float]:
+    """Seconds per text for ``dateparser.search_dates`` alone (after a warm-up call)."""
+    from dateparser.search import search_dates
+
+    search_dates("It was signed on May 3, 2018.", languages=["en"])  # loads language data
+    return _per_item_seconds(lambda t: search_dates(t, languages=["en"]), texts)
+
+
+def _redraw(frames: dict) -> dict[str, Any]:
+    """Milliseconds to filter the tables and rebuild the main figure, for several filter changes."""
+    try:
+        from .charts import build_main_figure
+        from .filters import Filters, apply_filters
+    except ImportError as exc:
+        return {"status": "n/a", "reason": f"charts/filters not importable: {exc}"}
+    speakers = frames["statements"]["speaker"].value_counts().index.tolist()
+    changes = [
+        Filters(),
+        Filters(officials=tuple(speakers[:1])),
+        Filters(officials=tuple(speakers[:3]), year_from=2017, year_to=2021),
+        Filters(kinds=("direct",)),
+        Filters(year_from=2019),
+    ]
+    build_main_figure(frames, Filters())  # first call imports plotly templates; not a redraw
+    times = []
+    for filters in changes * REDRAW_REPEATS:
+        start = time.perf_counter()
+        apply_filters(frames, filters)
+        build_main_figure(frames, filters)
+        times.append((time.perf_counter() - start) * 1000)
+    return {
+        "status": "ok",
+        "what": f"filters.apply_filters + charts.build_main_figure, 5 filter changes x {REDRAW_REPEATS}",
+        "median_ms": round(statistics.median(times), 1),
+        "max_ms": round(max(times), 1),
+    }
+
+
+def run(
+    n: int,
+    *,
+    workers: int = 2,
+    dask_address: str | None = None,
+    seed: int = 0,
+    serial_sample: int = SERIAL_SAMPLE,
+    baseline_sample: int = BASELINE_SAMPLE,
+    log: TextIO | None = None,
+) -> dict[str, Any]:
+    """Run every measurement on ``n`` synthetic articles and return the results as a dict."""
+
+    def say(message: str) -> None:
+        if log:
+            print(message, file=log, flush=True)
+
+    result: dict[str, Any] = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "config": {"articles": n, "workers": workers, "dask": dask_address, "seed": seed},
+    }
+    with tempfile.TemporaryDirectory(prefix="fentdash-bench-") as tmp:
+        folder, cache_dir = Path(tmp) / "corpus", Path(tmp) / "cache"
+        say(f"writing {n} synthetic articles")
+        gen_s, _ = _timed(lambda: synth.write_corpus(n, folder, seed=seed))
+        documents = synth.generate_corpus(n, seed=seed)
+        texts = [d.text for d in documents]
+        result["corpus"] = {
+            "articles": n,
+            "mean_chars": round(statistics.fmean(len(t) for t in texts), 1) if texts else 0,
+            "generate_s": round(gen_s, 3),
+        }
+
+        # Serial: per-article times, so the baseline compares on exactly the same texts.
+        pipeline.parse_document(documents[0])  # warm-up: knowledge base, lazy tables
+        sample = documents[: min(n, serial_sample)]
+        say(f"serial parse of {len(sample)} articles")
+        stages: dict[str, float] = {}
+        with stage_timer(stages):
+            serial = _per_item_seconds(pipeline.parse_document, sample)
+        stages["other (pipeline glue)"] = sum(serial) - sum(stages.values())
+        result["serial"] = {
+            "articles": len(sample),
+            "sampled": len(sample) < n,
+            "seconds": round(sum(serial), 3),
+            "articles_per_s": _rate(len(sample), sum(serial)),
+            "ms_per_article_median": round(statistics.median(serial) * 1000, 2),
+            "ms_per_article_max": round(max(serial) * 1000, 2),
+            "stages_ms_per_article": {
+                k: round(v * 1000 / len(sample), 2) for k, v in sorted(stages.items(), key=lambda kv: -kv[1])
+            },
+        }
+
+        base_n = min(n, baseline_sample, len(sample))
+        say(f"dateparser.search_dates on {base_n} articles")
+        base = _baseline(texts[:base_n])
+        ours = sum(serial[:base_n])
+        result["baseline"] = {
+            "what": "dateparser.search_dates(text, languages=['en']) alone, one process",
+            "articles": base_n,
+            "sampled": base_n < n,
+            "seconds": round(sum(base), 3),
+            "articles_per_s": _rate(base_n, sum(base)),
+            "extrapolated_s_for_corpus": round(sum(base) * n / base_n, 1) if base_n else None,
+            "full_parse_s_same_texts": round(ours, 3),
+            "speedup": round(sum(base) / ours, 1) if ours else None,
+        }
+
+        say(
+            f"cold parse of {n} articles with {workers} worker(s)"
+            + (f" on Dask {dask_address}" if dask_address else "")
+        )
+        cold_stats = cache.CacheStats()
+        with make_executor(workers=workers, dask_address=dask_address) as executor:
+            cold_s, _ = _timed(
+                lambda: cache.load_frames(
+                    [str(folder)], cache_dir=cache_dir, executor=executor, stats=cold_stats
+                )
+            )
+        result["parallel"] = {
+            "workers": executor.workers,
+            "executor": type(executor).__name__,
+            "articles": cold_stats.parsed,
+            "parse_s": round(cold_stats.seconds.get("parse", 0.0), 3),
+            "articles_per_s": _rate(cold_stats.parsed, cold_stats.seconds.get("parse", 0.0)),
+        }
+
+        say("warm reload from the disk cache")
+        warm_stats = cache.CacheStats()
+        cpu = time.process_time()
+        warm_s, frames = _timed(
+            lambda: cache.load_frames([str(folder)], cache_dir=cache_dir, stats=warm_stats)
+        )
+        warm_cpu = time.process_time() - cpu
+        result["cache"] = {
+            "cold_s": round(cold_s, 3),
+            "cold_phases_s": {k: round(v, 3) for k, v in cold_stats.seconds.items()},
+            "cold_articles_per_s": _rate(n, cold_s),
+            "warm_s": round(warm_s, 3),
+            "warm_cpu_s": round(warm_cpu, 3),  # this process, all threads (Arrow reads in threads)
+            "warm_phases_s": {k: round(v, 3) for k, v in warm_stats.seconds.items()},
+            "warm_parsed": warm_stats.parsed,
+            "warm_reused": warm_stats.reused,
+            "cache_mb": round(sum(f.stat().st_size for f in cache_dir.rglob("*") if f.is_file()) / 2**20, 2),
+        }
+        result["extracted"] = {
+            "articles": len(frames["articles"]),
+            "dated_articles": int(frames["articles"]["date"].notna().sum()),
+            "statements": len(frames["statements"]),
+            "statistics": len(frames["statistics"]),
+            "errors": len(frames["errors"]),
+        }
+        say("redraw after filter changes")
+        result["redraw"] = _redraw(frames)
+    result["memory"] = _peak_memory_mb()
+    result["targets"] = check_targets(result)
+    return result
+
+
+def check_targets(result: dict[str, Any]) -> dict[str, Any]:
+    """Each issue-7 target with the measured value; 10k-article targets are scaled when n != 10,000."""
+    n = result["config"]["articles"]
+    scale = 10_000 / n if n else 0.0
+    redraw = result["redraw"].get("max_ms")
+    peak = max(result["memory"]["self_mb"], result["memory"]["largest_child_mb"])
+    rows = {
+        "speedup_vs_search_dates": (
+            result["baseline"]["speedup"],
+            TARGETS["speedup_vs_search_dates_min"],
+            ">=",
+        ),
+        "cold_10k_s": (
+            round(result["cache"]["cold_s"] * scale, 1),
+            TARGETS["cold_10k_2_workers_max_s"],
+            "<=",
+        ),
+        "warm_10k_s": (round(result["cache"]["warm_s"] * scale, 2), TARGETS["warm_10k_max_s"], "<="),
+        "peak_memory_mb": (peak, TARGETS["peak_memory_max_mb"], "<="),
+        "redraw_ms": (redraw, TARGETS["redraw_max_ms"], "<="),
+    }
+    out: dict[str, Any] = {"scaled_from_articles": n if n != 10_000 else None}
+    for name, (value, target, op) in rows.items():
+        met = None if value is None else (value >= target if op == ">=" else value <= target)
+        out[name] = {"value": value, "target": f"{op} {target:g}", "met": met}
+    return out
+
+
+def table(result: dict[str, Any]) -> str:
+    """A Markdown table of the headline numbers."""
+    b, c, p, s = result["baseline"], result["cache"], result["parallel"], result["serial"]
+    r, m = result["redraw"], result["memory"]
+    n = result["config"]["articles"]
+    sampled = lambda d: f" (sample of {d['articles']})" if d.get("sampled") else ""  # noqa: E731
+    lines = [
+        f"Benchmark {result['date']} · {n} synthetic articles · parser {result['machine']['parser_version']} · "
+        f"{result['machine']['cpu_count']} CPUs · Python {result['machine']['python']}",
+        "",
+        "| measure | value |",
+        "|---|---|",
+        f"| parse, 1 process{sampled(s)} | {s['articles_per_s']} articles/s |",
+        f"| parse, {p['workers']} workers ({p['executor']}) | {p['articles_per_s']} articles/s |",
+        f"| dateparser.search_dates alone{sampled(b)} | {b['articles_per_s']} articles/s |",
+        f"| full parse vs search_dates, same texts | {b['speedup']}x faster |",
+        f"| cold parse + cache write, {p['workers']} workers | {c['cold_s']} s |",
+        f"| warm reload from cache | {c['warm_s']} s |",
+        "| redraw after a filter change (max / median) | "
+        + (f"{r['max_ms']} / {r['median_ms']} ms |" if r.get("status") == "ok" else "n/a |"),
+        f"| peak memory (max RSS: self / largest child) | {m['self_mb']} / {m['largest_child_mb']} MB |",
+    ]
+    t = result["targets"]
+    marks = {True: "met", False: "MISSED", None: "n/a"}
+    scaled = " (scaled to 10,000)" if t["scaled_from_articles"] else ""
+    lines += ["", "| target | measured | goal | |", "|---|---|---|---|"]
+    for name in ("speedup_vs_search_dates", "cold_10k_s", "warm_10k_s", "peak_memory_mb", "redraw_ms"):
+        row = t[name]
+        label = name + (scaled if name in ("cold_10k_s", "warm_10k_s") else "")
+        lines.append(f"| {label} | {row['value']} | {row['target']} | {marks[row['met']]} |")
+    return "\n".join(lines)
+
+
+def write_result(result: dict[str, Any], out_dir: str | os.PathLike = DEFAULT_OUT) -> Path:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    stamp = result["date"].replace(":", "").replace("-", "").replace("+0000", "Z")
+    path = out / f"bench-{stamp}-n{result['config']['articles']}.json"
+    path.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def main(
+    n: int,
+    *,
+    workers: int = 2,
+    dask_address: str | None = None,
+    out_dir: str | os.PathLike = DEFAULT_OUT,
+    seed: int = 0,
+    serial_sample: int = SERIAL_SAMPLE,
+    baseline_sample: int = BASELINE_SAMPLE,
+) -> int:
+    """Run, print the table on stdout, write the JSON; progress goes to stderr."""
+    if n < 1:
+        print("error: --articles must be at least 1", file=sys.stderr)
+        return 2
+    result = run(
+        n,
+        workers=workers,
+        dask_address=dask_address,
+        seed=seed,
+        serial_sample=serial_sample,
+        baseline_sample=baseline_sample,
+        log=sys.stderr,
+    )
+    print(table(result))
+    path = write_result(result, out_dir)
+    print(f"wrote {path}", file=sys.stderr)
+    return 0

@@ -1,0 +1,316 @@
+"""Boilerplate spans: lines of an article that are not article text.
+
+``find_boilerplate(text)`` returns the ``(start, end)`` spans of lines that extractors skip:
+newsletter and sharing prompts, cookie notices, photo credits, "Related:" blocks, and the
+caption and related-headline lines that scrapes leave between paragraphs. ``find_title``
+returns the headline line, which is never skipped (press-release titles name people).
+
+A line is judged a caption only when every cue agrees: it sits after the article's first
+sentence, it does not end like a sentence (``. ! ? : ;`` or a closing quote), it is short, it is
+not a wrapped piece of a longer sentence, and it carries nothing an extractor needs (digits,
+weekdays, list markers, academic credentials, an opening quotation mark).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Captions and headlines are short; a line longer than this is prose even without a full stop.
+MAX_CAPTION_WORDS = 25
+# Prompts ("Sign up ...") are matched only on lines this short, so a sentence that merely
+# starts with the same words is never dropped.
+MAX_PROMPT_WORDS = 30
+MAX_TITLE_WORDS = 45
+MAX_TITLE_CHARS = 320
+
+_OPEN_LIST = r"(?:[-*\u2022\u25e6\u25aa\u2023>|(\[]\s{0,3})?"
+# Whole-line prompts and trailers, matched at the start of the stripped line.
+_PROMPT = (
+    r"(?:sign\s(?:up|in)\b|subscribe\b|unsubscribe\b|by\s(?:submitting|signing\sup|clicking|continuing|registering)\b"
+    r"|(?:click|tap)\shere\b|read\smore\b|read\sthe\sfull\b|continue\sreading\b|keep\sreading\b"
+    r"|(?:story|article)\scontinues\b|scroll\s(?:down\s)?to\scontinue\b|related\s{0,3}:|see\salso\s{0,3}:"
+    r"|also\sread\s{0,3}:|more\s{0,3}:|advertisement\b|sponsored\b|share\s(?:this|on|via)\b|share\b\s*$"
+    r"|tweet\s(?:this|it)\b|email\sthis\b|print\sthis\b|follow\sus\b|like\sus\son\b|join\sour\b"
+    r"|download\s(?:our|the)\s(?:free\s)?app\b|get\sthe\sapp\b|enter\syour\semail\b|email\saddress\b"
+    r"|thank\syou\sfor\s(?:subscribing|signing\sup|reading|your\sinterest)\b|already\sa\s(?:subscriber|member)\b"
+    r"|log\s?in\b|create\s(?:a\s)?(?:free\s)?account\b|register\s(?:now|for\sfree|here)\b"
+    r"|you\shave\sreached\b|to\scontinue\sreading\b|all\srights\sreserved\b|copyright\b|\u00a9|\(c\)\s\d"
+    r"|privacy\spolicy\b|terms\sof\s(?:use|service)\b|cookie|we\suse\scookies\b|accept\s(?:all\s)?cookies\b"
+    r"|(?:additional\s)?reporting\sby\b|editing\sby\b|writing\sby\b|compiled\sby\b|our\sstandards\s{0,3}:"
+    r"|(?:file\s)?photo\b\s{0,3}(?::|by\b|credit\b|courtesy\b)|photograph\s{0,3}:|images?\s{0,3}:|credit\s{0,3}:"
+    r"|caption\s{0,3}:|source\s{0,3}:\s{0,3}(?:getty|ap\b|reuters|afp|shutterstock)"
+    r"|watch\s{0,3}:|listen\s{0,3}:|watch\s(?:the\s)?video\b|play\svideo\b|listen\sto\sthis\sarticle\b"
+    r"|(?:media|press)\s(?:contact|inquiries)\b|contact\s{0,3}:|phone\s{0,3}:|tel\s{0,3}:|e-?mail\s{0,3}:"
+    r"|for\smore\sinformation,?\s(?:visit|contact|go\sto|see)\b|###|#\s#\s#|-30-|-\s?end\s?-)"
+)
+_PROMPT_LINE = re.compile(_OPEN_LIST + _PROMPT, re.I)
+# A byline: "By Jane Doe", "BY JANE DOE, Associated Press", "By Jane Doe and John Roe | Reuters".
+_NAME = r"[A-Z][\w.'\u2019-]{0,30}"
+_BYLINE = re.compile(
+    r"(?:By|BY)\s{1,3}"
+    + _NAME
+    + r"(?:\s{1,3}(?:"
+    + _NAME
+    + r"|and|de|van|von|del|la)){0,6}(?:\s{0,3}[,|\u2013\u2014-]\s{0,3}[^\n]{0,80})?"
+)
+MAX_BYLINE_WORDS = 14
+MAX_BYLINE_LINE = 6  # bylines sit under the headline, not deep in the body
+_BYLINE_END = re.compile(r"\s{0,3}[,|\u2013\u2014]\s{0,3}|\s-\s")
+# "Newsletter" anywhere in a short line is a sign-up prompt.
+_NEWSLETTER = re.compile(r"\bnewsletters?\b", re.I)
+MAX_NEWSLETTER_WORDS = 14
+# Photo credits anywhere in a caption-sized line.
+_CREDIT = re.compile(
+    r"\b(?:AP\sPhoto|Getty\sImages|Shutterstock|iStock|Photo\s(?:by|credit|courtesy)|Photograph:|File\sphoto)\b"
+    r"|/(?:Getty|Reuters|AFP|AP|EPA|Bloomberg)\b|\((?:AP|Reuters|AFP|Getty|EPA|Photo|Image|Credit|File)\b[^)\n]{0,80}\)\s*$",
+)
+MAX_CREDIT_WORDS = 60
+# Bare links, e-mail addresses and Markdown images are not prose.
+_LINK_LINE = re.compile(
+    r"(?:!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)|(?:https?://|www\.)\S{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5})\s*",
+    re.I,
+)
+# "Related stories" and similar labels head a block of headline links.
+_LINK_LABEL = re.compile(
+    r"(?:related(?:\s(?:stories|articles|content|coverage|links|news|reading))?|read\smore|more\son\sthis(?:\sstory)?"
+    r"|recommended(?:\sfor\syou)?|most\s(?:read|popular|viewed)|you\smay\salso\slike|also\sread|see\salso"
+    r"|trending(?:\snow)?|top\sstories|latest\snews|what\sto\sread\snext|more\sfrom\s[^:\n]{1,40}|more\sstories)\s{0,3}:?",
+    re.I,
+)
+# A sentence ends with . ! ? : ; or an ellipsis, possibly inside closing quotes or brackets,
+# or with a closing quotation mark (a quoted paragraph).
+_TERMINAL = re.compile(r"(?:[.!?:;\u2026][\"'\u201d\u2019)\]]{0,3}|[\"\u201d\u2019\u00bb])\s*$")
+# Cues that a line carries something an extractor needs.
+_DIGIT = re.compile(r"\d")
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_LIST_ITEM = re.compile(
+    r"\s{0,8}(?:[-*\u2022\u25e6\u25aa\u2023\u2013\u2014]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s", re.I
+)
+_CREDENTIALS = re.compile(
+    r"\b(?:M\.D\.|Ph\.D\.|M\.P\.H\.|J\.D\.|R\.N\.|D\.O\.|Pharm\.D\.|Ed\.D\.|Dr\.P\.H\.|M\.B\.A\.|M\.S\.N\.)"
+)
+# Lower-case reporting verbs: a line reporting speech is text even when its full stop is lost
+# (headlines capitalise "Says", captions rarely report speech).
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|warned|warns|stated|states|announced|announces|explained"
+    r"|noted|according\sto)\b"
+)
+# Headline case: most words of four or more letters capitalised.
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+MIN_HEADLINE_WORDS = 6
+MIN_HEADLINE_CAPS = 4
+HEADLINE_CAPS_SHARE = 0.8
+_OPENING_QUOTE = re.compile(r"\s{0,8}[\"\u201c\u2018\u00ab]")
+# A line ending in a comma, dash or function word continues on the next line (hard wrap).
+_CONTINUES = re.compile(
+    r"(?:[,\-\u2013\u2014(/&]|\b(?:a|an|the|of|to|in|on|at|for|from|with|by|and|or|but|that|which|who|as|is|are"
+    r"|was|were|has|have|had|said|says|its|their|his|her|than|into|about|over|under))\s*$",
+    re.I,
+)
+_STARTS_LOWER = re.compile(r"\s{0,8}[a-z]")
+# A quotation's last line: the line after it may name the speaker ("Jeff Sessions, Attorney General").
+_QUOTE_END = re.compile(r"[\"\u201d\u00bb]\s*$")
+# Two sentences on one line ("... in 2018. HHS Secretary ...") make it prose, not a headline;
+# abbreviations of three lowercase letters ("Capt. Smith") do not end a sentence.
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\bCapt)(?<!\bDept)(?<!\bCorp)(?<!\bSupt)(?<!\bProf)(?<!\bSept)(?<!\bAssn)(?:[a-z]{3}|\d)[.!?]\s{1,3}[A-Z]"
+)
+
+
+# Lines longer than this are never captions or prompts; their words are not counted.
+MAX_COUNTED_CHARS = 1500
+LONG_LINE_WORDS = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int  # excluding the newline
+    text: str
+    words: int  # LONG_LINE_WORDS for lines too long to be anything but prose
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def _count_words(text: str) -> int:
+    return len(text.split()) if len(text) <= MAX_COUNTED_CHARS else LONG_LINE_WORDS
+
+
+def iter_lines(text: str, *, start: int = 0) -> Iterator[Line]:
+    """Lines split on ``\\n`` only (``str.splitlines`` also splits on form feeds and U+2028)."""
+    pos = start
+    length = len(text)
+    while pos <= length:
+        end = text.find("\n", pos)
+        end = length if end < 0 else end
+        line = text[pos:end]
+        yield Line(pos, end, line, _count_words(line))
+        pos = end + 1
+
+
+def _terminal(line: Line) -> bool:
+    return bool(_TERMINAL.search(line.text[-12:]))
+
+
+def _is_prompt(line: Line) -> bool:
+    """Sign-up, sharing, cookie, credit and contact lines, links and end markers."""
+    stripped = line.text.strip()
+    words = line.words
+    if words <= MAX_PROMPT_WORDS and _PROMPT_LINE.match(stripped):
+        return True
+    if words <= MAX_BYLINE_WORDS and not _terminal(line) and _BYLINE.fullmatch(stripped):
+        return True
+    if words <= MAX_NEWSLETTER_WORDS and _NEWSLETTER.search(stripped):
+        return True
+    if words <= MAX_CREDIT_WORDS and _CREDIT.search(stripped):
+        return True
+    return bool(_LINK_LINE.fullmatch(stripped))
+
+
+def _is_label(line: Line) -> bool:
+    return line.words <= 8 and bool(_LINK_LABEL.fullmatch(line.text.strip()))
+
+
+def _headline_case(line: Line) -> bool:
+    """Title Case or ALL CAPS over most long words: a headline, not a sentence."""
+    long_words = _LONG_WORD.findall(line.text)
+    capitalised = sum(1 for word in long_words if word[0].isupper())
+    return line.words >= MIN_HEADLINE_WORDS and capitalised >= MIN_HEADLINE_CAPS and (
+        capitalised >= HEADLINE_CAPS_SHARE * len(long_words)
+    )
+
+
+def _protected(line: Line) -> bool:
+    """Lines a caption rule must never drop: they may hold figures, dates, lists, quotes or speech.
+
+    Figures and weekdays do not protect a headline-case line: a related headline
+    ("Fentanyl Deaths Top 100,000 For First Time") repeats another story's numbers.
+    """
+    text = line.text
+    if _LIST_ITEM.match(text) or _CREDENTIALS.search(text) or _OPENING_QUOTE.match(text):
+        return True
+    if _REPORTING.search(text):
+        return True
+    return bool(_DIGIT.search(text) or _WEEKDAY.search(text)) and not _headline_case(line)
+
+
+def _is_prose(line: Line) -> bool:
+    return _terminal(line) or line.words > MAX_CAPTION_WORDS
+
+
+def find_title(text: str, *, start: int = 0) -> tuple[str, int, int] | None:
+    """The headline: the first line when it reads like one and body text follows it.
+
+    Returns ``(title, start, end)`` with ``text[start:end] == title`` (stripped), or ``None``.
+    """
+    lines = iter_lines(text, start=start)
+    for line in lines:
+        if line.blank or _is_prompt(line) or _is_label(line):
+            continue
+        stripped = line.text.strip()
+        if (
+            len(stripped) > MAX_TITLE_CHARS
+            or line.words > MAX_TITLE_WORDS
+            or line.words < 2
+            or stripped.endswith((".", ",", ";", ":"))
+            or _LIST_ITEM.match(line.text)
+            or _SENTENCE_BREAK.search(stripped)
+        ):
+            return None
+        # A headline is followed by body text; a lone line is just text.
+        if not any(not following.blank for following in lines):
+            return None
+        offset = line.start + line.text.index(stripped)
+        return stripped, offset, offset + len(stripped)
+    return None
+
+
+def find_byline(text: str, *, start: int = 0) -> str | None:
+    """The author named by a "By ..." line among the first lines, e.g. ``"Dana Whitfield"``."""
+    seen = 0
+    for line in iter_lines(text, start=start):
+        if line.blank:
+            continue
+        stripped = line.text.strip()
+        if line.words <= MAX_BYLINE_WORDS and not _terminal(line) and _BYLINE.fullmatch(stripped):
+            name = _BYLINE_END.split(stripped[2:].strip(), maxsplit=1)[0].strip()
+            return name or None
+        seen += 1
+        if seen >= MAX_BYLINE_LINE:
+            return None
+    return None
+
+
+def _blocks(text: str, start: int) -> list[list[Line]]:
+    """Runs of consecutive non-blank lines."""
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    for line in iter_lines(text, start=start):
+        if line.blank:
+            if current:
+                blocks.append(current)
+            current = []
+        else:
+            current.append(line)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _units(block: list[Line]) -> Iterator[list[Line]]:
+    """Lines grouped into sentences: a unit ends at a line that ends like a sentence."""
+    unit: list[Line] = []
+    for line in block:
+        unit.append(line)
+        if _is_prose(line):
+            yield unit
+            unit = []
+    if unit:
+        yield unit
+
+
+def _wrapped(unit: list[Line]) -> bool:
+    """A hard-wrapped sentence: a line runs on into the next one."""
+    return any(
+        _CONTINUES.search(line.text[-40:]) or _STARTS_LOWER.match(following.text)
+        for line, following in zip(unit, unit[1:], strict=False)
+    )
+
+
+def find_boilerplate(text: str, *, start: int = 0) -> tuple[tuple[int, int], ...]:
+    """Spans of lines to skip, in order (one span per line; newlines excluded).
+
+    ``start`` is where the article begins (after front matter). The title line is kept.
+    """
+    title = find_title(text, start=start)
+    title_start = title[1] if title else -1
+    skip: list[tuple[int, int]] = []
+    in_body = False  # captions are judged only after the article's first sentence
+    links = False  # inside a block of headline links under a "Related" label
+    after_quote = False  # the previous line closed a quotation
+    for block in _blocks(text, start):
+        for unit in _units(block):
+            captions = not _is_prose(unit[-1]) and not _wrapped(unit)
+            for line in unit:
+                if line.start <= title_start < line.end:
+                    continue
+                if _is_prompt(line):
+                    skip.append((line.start, line.end))
+                elif _is_label(line):
+                    skip.append((line.start, line.end))
+                    links = True
+                elif links and not _terminal(line) and line.words <= MAX_CAPTION_WORDS:
+                    skip.append((line.start, line.end))
+                else:
+                    links = False
+                    if in_body and captions and not after_quote and not _protected(line):
+                        skip.append((line.start, line.end))
+                after_quote = bool(_QUOTE_END.search(line.text[-8:]))
+            in_body = in_body or (_is_prose(unit[-1]) and not _is_prompt(unit[-1]))
+        # A label alone in its block heads the next block; otherwise its list ends with the block.
+        links = links and all(_is_label(line) or _is_prompt(line) for line in block)
+    return tuple(skip)

@@ -1,0 +1,587 @@
+"""A disk cache of parsed articles: Parquet, keyed by content hash, one folder per parser version.
+
+Layout: ``<cache_dir>/v<PARSER_VERSION>/part-<id>/{articles,statements,statistics}.parquet``
+plus ``files.parquet`` (a manifest of files already read). Rows hold the contract records of
+``pipeline`` (``article_record`` flattened as in ``to_frames``, ``statement_record``,
+``statistic_record``) and the article text, each with the article's cache key; evidence
+is a list of structs, warnings a list of strings. A warm reload therefore gives exactly
+what ``pipeline.to_frames`` gives without parsing. Paths are never cached: they come from
+the files named now. Each load that parses something adds one part (renamed into place
+atomically); many parts are compacted into one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import time
+import uuid
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from . import corpus, pipeline
+from . import version as _version
+from .executors import Executor, SerialExecutor
+from .models import Document, ReadError
+
+Progress = Callable[[int, int, str], None]
+
+DEFAULT_CACHE_DIR = ".fentdash-cache"
+CACHE_DIR_ENV = "FENTDASH_CACHE_DIR"
+# Above this many parts, a load merges them into one (reading 1 file beats reading 50).
+MAX_PARTS = 16
+TABLES: tuple[str, ...] = ("articles", "statements", "statistics")
+# Snappy: decompresses fastest of Parquet's codecs, and the cache is read far more than written.
+_COMPRESSION = "snappy"
+
+
+@dataclass(slots=True)
+class CacheStats:
+    """What a load did: articles parsed now, reused from disk, files not read again, timings."""
+
+    parsed: int = 0
+    reused: int = 0
+    failed: int = 0
+    unread: int = 0  # files recognised by the manifest, not read again
+    folder: str = ""
+    # Seconds per phase (read, lookup, parse, store, frames), for the benchmark and profiling.
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def default_cache_dir() -> Path:
+    return Path(os.environ.get(CACHE_DIR_ENV) or DEFAULT_CACHE_DIR)
+
+
+def version_dir(cache_dir: str | os.PathLike | None = None, *, version: str | None = None) -> Path:
+    """The folder of one parser version (default: the running one, read at call time)."""
+    base = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    return base / f"v{version or _version.PARSER_VERSION}"
+
+
+def cache_key(document: Document) -> str:
+    """Content hash plus the metadata the reader derived (title, dates, skip spans, warnings).
+
+    The text hash alone would do if metadata depended only on the text; hashing it too
+    keeps the cache right when the same text is read as HTML, Markdown or plain text.
+    """
+    meta = repr(
+        (
+            document.title,
+            document.outlet,
+            document.url,
+            document.author,
+            document.published,
+            document.published_evidence,
+            document.skip,
+            document.warnings,
+        )
+    )
+    return hashlib.sha256(f"{document.id}\x00{meta}".encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+# ------------------------------------------------------------------ parsing (runs in workers)
+
+
+@dataclass(slots=True)
+class ParsedRows:
+    """One article as cache rows per table (contract records plus the article's ``key``)."""
+
+    key: str
+    rows: dict[str, list[dict]]
+
+
+def parse_row(document: Document) -> ParsedRows | str:
+    """Parse one document into its cache rows, or return the reason it failed.
+
+    Runs in worker processes: rows are plain dicts (cheap to pickle), and a failure in one
+    article becomes an error line, not a lost batch. Paths are left out (they change).
+    """
+    try:
+        article = pipeline.parse_document(document)
+        record = pipeline.article_record(article)
+        statements = [pipeline.statement_record(article, s) for s in article.statements]
+        statistics = [pipeline.statistic_record(article, q) for q in article.statistics]
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop a corpus
+        return f"the parser failed on this article ({type(exc).__name__}: {exc})"
+    record.pop("path", None)
+    record.pop("paths", None)
+    published = record.pop("published")
+    key = cache_key(document)
+    rows = {
+        "articles": [{"key": key, **record, **published, "text": document.text}],
+        "statements": [{"key": key, **r} for r in statements],
+        "statistics": [{"key": key, **r} for r in statistics],
+    }
+    return ParsedRows(key, rows)
+
+
+# ------------------------------------------------------------------ Arrow tables
+
+Tables = dict[str, pa.Table]
+_EMPTY = pa.table({"key": pa.array([], pa.string())})
+
+
+def to_tables(parsed: Sequence[ParsedRows]) -> Tables:
+    """Cache rows of many articles as one Arrow table per kind (evidence as list<struct>)."""
+    out = {}
+    for name in TABLES:
+        flat = [row for p in parsed for row in p.rows[name]]
+        out[name] = pa.Table.from_pylist(flat) if flat else _EMPTY
+    return out
+
+
+def _concat(tables: Sequence[pa.Table]) -> pa.Table:
+    """Tables of different parts (columns may differ by type or presence) as one."""
+    tables = [t for t in tables if t.num_rows] or [_EMPTY]
+    if len(tables) == 1:
+        return tables[0]
+    return pa.concat_tables(tables, promote_options="permissive")
+
+
+# ------------------------------------------------------------------ disk
+
+
+def _parts(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("part-*") if p.is_dir()) if folder.is_dir() else []
+
+
+def _key_set(keys: Iterable[str]) -> pa.Array:
+    return pa.array(list(keys), pa.string())
+
+
+def _read_part(part: Path, *, wanted: set[str] | None, exclude: set[str]) -> Tables | None:
+    """Rows of one part whose key is wanted (``None``: any) and not excluded; ``None`` if unreadable."""
+    try:
+        articles = pq.read_table(part / "articles.parquet")
+        keys = articles.column("key")
+        mask = pc.is_in(keys, value_set=_key_set(wanted)) if wanted is not None else pc.is_valid(keys)
+        if exclude:
+            mask = pc.and_(mask, pc.invert(pc.is_in(keys, value_set=_key_set(exclude))))
+        out = {"articles": articles if pc.all(mask).as_py() else articles.filter(mask)}
+        if not out["articles"].num_rows:
+            return {name: _EMPTY for name in TABLES}
+        value_set = out["articles"].column("key")
+        for name in TABLES[1:]:
+            table = pq.read_table(part / f"{name}.parquet")
+            if out["articles"].num_rows < articles.num_rows:
+                table = table.filter(pc.is_in(table.column("key"), value_set=value_set))
+            out[name] = table
+        return out
+    except FileNotFoundError:  # compacted away by another process meanwhile
+        return None
+    except (OSError, pa.ArrowException, KeyError) as exc:
+        warnings.warn(f"ignoring unreadable cache part {part.name}: {exc}", stacklevel=3)
+        return None
+
+
+def _write_part(folder: Path, tables: Tables) -> None:
+    name = f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"
+    tmp = folder / f".{name}.tmp"
+    tmp.mkdir(parents=True)
+    for table_name, table in tables.items():
+        pq.write_table(table, tmp / f"{table_name}.parquet", compression=_COMPRESSION)
+    os.replace(tmp, folder / name)  # atomic: readers never see half a part
+
+
+def _gather(parts: Sequence[Path], wanted: set[str] | None) -> Tables:
+    """Rows from parts in order; a key found in one part is not taken from later ones."""
+    seen: set[str] = set()
+    found: dict[str, list[pa.Table]] = {name: [] for name in TABLES}
+    for part in parts:
+        if wanted is not None and not wanted - seen:
+            break
+        got = _read_part(
+            part, wanted=None if wanted is None else wanted - seen, exclude=seen if wanted is None else set()
+        )
+        if got is None:
+            continue
+        for name in TABLES:
+            found[name].append(got[name])
+        seen.update(got["articles"].column("key").to_pylist())
+    return {name: _concat(found[name]) for name in TABLES}
+
+
+def _compact(folder: Path, parts: Sequence[Path]) -> None:
+    """Merge parts into one (first part wins for a key), then delete the merged parts."""
+    try:
+        _write_part(folder, _gather(parts, None))
+        for part in parts:
+            shutil.rmtree(part, ignore_errors=True)
+    except OSError as exc:
+        warnings.warn(f"could not compact the parse cache in {folder}: {exc}", stacklevel=3)
+
+
+def read_tables(keys: Iterable[str], *, folder: Path) -> Tables:
+    """Cached rows for ``keys``, one table per kind."""
+    wanted = set(keys)
+    parts = _parts(folder)
+    if len(parts) > MAX_PARTS:
+        _compact(folder, parts)
+        parts = _parts(folder)
+    return _gather(parts, wanted)
+
+
+def store_tables(tables: Tables, *, folder: Path) -> None:
+    """Add tables as one new part; a cache that cannot be written only warns."""
+    if not tables["articles"].num_rows:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_part(folder, tables)
+    except OSError as exc:
+        warnings.warn(f"could not write the parse cache in {folder}: {exc}", stacklevel=2)
+
+
+def clear(cache_dir: str | os.PathLike | None = None, *, version: str | None = None) -> None:
+    """Delete cached parses of one parser version (default: every version)."""
+    base = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    folders = [version_dir(base, version=version)] if version else sorted(base.glob("v*"))
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# ------------------------------------------------------------------ frames
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One article of this load: its cache key, id and the paths given now."""
+
+    key: str
+    id: str
+    path: str
+    paths: tuple[str, ...]
+
+
+def _entry(document: Document) -> Entry:
+    return Entry(cache_key(document), document.id, document.path, tuple(document.paths or (document.path,)))
+
+
+def _in_order(table: pa.Table, entries: Sequence[Entry]) -> pa.Table:
+    """Rows grouped by article in corpus order (rows of one article keep their order)."""
+    keys = [e.key for e in entries]
+    if len(set(keys)) < len(keys):  # the same article twice: repeat its rows, like to_frames
+        groups: dict[str, list[int]] = {}
+        for i, key in enumerate(table.column("key").to_pylist()):
+            groups.setdefault(key, []).append(i)
+        return table.take(pa.array([i for k in keys for i in groups.get(k, ())], pa.int64()))
+    # Vectorised: each row's article position, then a stable sort (C++, no Python loop per row).
+    position = pc.index_in(table.column("key"), value_set=pa.array(keys, pa.string()))
+    if position.null_count:
+        table = table.filter(pc.is_valid(position))
+        position = position.filter(pc.is_valid(position))
+    order = np.argsort(position.to_numpy(), kind="stable")
+    if len(order) == table.num_rows and np.array_equal(order, np.arange(len(order))):
+        return table  # already in corpus order (the usual warm reload): no copy
+    return table.take(pa.array(order))
+
+
+# pandas' inferred string dtype (pyarrow-backed "str" with NaN as missing in pandas 3).
+_STR_DTYPE = pd.Series(["x", None]).dtype
+
+
+def _values(column: pa.ChunkedArray):
+    """One Arrow column as pandas would have inferred it from the records' Python values."""
+    n, kind = len(column), column.type
+    if column.null_count == n:
+        return [None] * n
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        return pd.array(column, dtype=_STR_DTYPE)
+    if pa.types.is_integer(kind):
+        return column.to_numpy() if not column.null_count else column.cast(pa.float64()).to_numpy()
+    if pa.types.is_floating(kind):
+        return column.to_numpy()
+    if pa.types.is_boolean(kind) and not column.null_count:
+        return column.to_numpy()
+    return column.to_pylist()
+
+
+def _columns(table: pa.Table, names: Sequence[str]) -> dict[str, Any]:
+    return {name: _values(table.column(name)) for name in names if name in table.column_names}
+
+
+def _frame(columns: dict[str, Any], names: Sequence[str], rows: int) -> pd.DataFrame:
+    # A column no record had is all-missing, as in a frame built from records.
+    data = {name: columns.get(name, [None] * rows) for name in names}
+    return pd.DataFrame(data, columns=list(names))
+
+
+def build_frames(
+    tables: Tables, entries: Sequence[Entry], errors: Sequence[ReadError] = ()
+) -> dict[str, pd.DataFrame]:
+    """The DataFrames of ``pipeline.to_frames`` from cached tables (mirrors it step by step)."""
+    articles = _in_order(tables["articles"], entries)
+    kept = set(articles.column("key").to_pylist())
+    shown = [e for e in entries if e.key in kept]
+    cols = _columns(articles, pipeline.ARTICLE_COLUMNS)
+    cols["path"] = [e.path for e in shown]
+    cols["paths"] = [list(e.paths) for e in shown]
+    frame = _frame(cols, pipeline.ARTICLE_COLUMNS, len(shown))
+    for col in ("date", "earliest", "latest"):
+        frame[col] = pd.to_datetime(frame[col])
+    meta = frame[["id", "title", "outlet", "url", "path", "method"]].rename(
+        columns={"id": "article_id", "method": "date_method"}
+    )
+    statements = _in_order(tables["statements"], shown)
+    stmts = _frame(
+        _columns(statements, pipeline._STATEMENT_COLUMNS), pipeline._STATEMENT_COLUMNS, statements.num_rows
+    )
+    for col in ("date", "date_earliest", "date_latest"):
+        stmts[col] = pd.to_datetime(stmts[col])
+    stmts = stmts.merge(meta, on="article_id", how="left")
+    statistics = _in_order(tables["statistics"], shown)
+    stats = _frame(
+        _columns(statistics, pipeline._STATISTIC_COLUMNS), pipeline._STATISTIC_COLUMNS, statistics.num_rows
+    )
+    for col in ("period_start", "period_end"):
+        stats[col] = pd.to_datetime(stats[col])
+    stats = stats.merge(meta, on="article_id", how="left")
+    stats = stats.merge(
+        frame[["id", "date"]].rename(columns={"id": "article_id", "date": "article_date"}),
+        on="article_id",
+        how="left",
+    )
+    errs = pd.DataFrame([{"path": e.path, "error": e.error} for e in errors], columns=["path", "error"])
+    return {"articles": frame, "statements": stmts, "statistics": stats, "errors": errs}
+
+
+def _complete(
+    entries: list[Entry],
+    documents: dict[str, Document],
+    errors: list[ReadError],
+    *,
+    folder: Path,
+    executor: Executor | None,
+    progress: Progress | None,
+    stats: CacheStats,
+    reread: Callable[[Entry], Document | ReadError] | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Read cached rows for ``entries``, parse the documents the cache lacks, build frames.
+
+    ``documents`` maps keys to documents already in memory; an entry known only from the
+    file manifest whose parse is not cached is read again with ``reread``.
+    """
+    stats.folder = str(folder)
+    clock = time.perf_counter()
+    cached = read_tables((e.key for e in entries), folder=folder)
+    have = set(cached["articles"].column("key").to_pylist())
+    missing: dict[str, Document] = {}
+    for i, entry in enumerate(entries):
+        if entry.key in have or entry.key in missing:
+            continue
+        doc = documents.get(entry.key)
+        if doc is None and reread is not None:
+            got = reread(entry)
+            if isinstance(got, ReadError):
+                errors.append(got)
+                continue
+            doc = got
+            entries[i] = entry = Entry(cache_key(doc), doc.id, entry.path, entry.paths)
+            if entry.key in have or entry.key in missing:
+                continue
+        if doc is not None:
+            missing[entry.key] = doc
+    clock = _lap(stats, "lookup", clock)
+    results = (executor or SerialExecutor()).map_documents(
+        parse_row, list(missing.values()), progress=progress
+    )
+    clock = _lap(stats, "parse", clock)
+    fresh = [r for r in results if isinstance(r, ParsedRows)]
+    failures = {key: r for key, r in zip(missing, results, strict=True) if isinstance(r, str)}
+    tables = to_tables(fresh)
+    store_tables(tables, folder=folder)
+    clock = _lap(stats, "store", clock)
+    stats.parsed, stats.failed = len(fresh), len(failures)
+    stats.reused = len(have & {e.key for e in entries})
+    errors = errors + [ReadError(e.path, failures[e.key]) for e in entries if e.key in failures]
+    merged = {name: _concat([cached[name], tables[name]]) for name in TABLES}
+    frames = build_frames(merged, entries, errors)
+    _lap(stats, "frames", clock)
+    return frames
+
+
+def _lap(stats: CacheStats, phase: str, since: float) -> float:
+    now = time.perf_counter()
+    stats.seconds[phase] = stats.seconds.get(phase, 0.0) + now - since
+    return now
+
+
+# ------------------------------------------------------------------ entry points
+
+
+def frames_for_documents(
+    documents: Sequence[Document],
+    *,
+    errors: Sequence[ReadError] = (),
+    cache_dir: str | os.PathLike | None = None,
+    executor: Executor | None = None,
+    progress: Progress | None = None,
+    stats: CacheStats | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Frames for documents already read: reuse cached parses, parse (and cache) the rest."""
+    return _complete(
+        [_entry(d) for d in documents],
+        {cache_key(d): d for d in reversed(documents)},
+        list(errors),
+        folder=version_dir(cache_dir),
+        executor=executor,
+        progress=progress,
+        stats=stats if stats is not None else CacheStats(),
+    )
+
+
+# ------------------------------------------------------------------ file manifest
+
+_MANIFEST = "files.parquet"
+_MANIFEST_SCHEMA = pa.schema(
+    [
+        ("file", pa.string()),
+        ("dev", pa.int64()),
+        ("ino", pa.int64()),
+        ("size", pa.int64()),
+        ("mtime_ns", pa.int64()),
+        ("key", pa.string()),
+        ("id", pa.string()),
+    ]
+)
+Signature = tuple[int, int, int, int]
+
+
+def _signature(path: str) -> Signature | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _load_manifest(folder: Path) -> dict[str, tuple[Signature, str, str]]:
+    """``{absolute path: (file signature, cache key, id)}`` of files read by earlier loads."""
+    try:
+        table = pq.read_table(folder / _MANIFEST)
+        cols = {name: table.column(name).to_pylist() for name in _MANIFEST_SCHEMA.names}
+    except (OSError, pa.ArrowException, KeyError):
+        return {}
+    return {
+        f: ((d, i, s, m), k, ident)
+        for f, d, i, s, m, k, ident in zip(
+            cols["file"],
+            cols["dev"],
+            cols["ino"],
+            cols["size"],
+            cols["mtime_ns"],
+            cols["key"],
+            cols["id"],
+            strict=True,
+        )
+    }
+
+
+def _store_manifest(folder: Path, manifest: dict[str, tuple[Signature, str, str]]) -> None:
+    files = list(manifest)
+    sigs = [manifest[f][0] for f in files]
+    table = pa.table(
+        {
+            "file": files,
+            "dev": [s[0] for s in sigs],
+            "ino": [s[1] for s in sigs],
+            "size": [s[2] for s in sigs],
+            "mtime_ns": [s[3] for s in sigs],
+            "key": [manifest[f][1] for f in files],
+            "id": [manifest[f][2] for f in files],
+        },
+        schema=_MANIFEST_SCHEMA,
+    )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{_MANIFEST}.{uuid.uuid4().hex}.tmp"
+        pq.write_table(table, tmp)
+        os.replace(tmp, folder / _MANIFEST)
+    except OSError as exc:
+        warnings.warn(f"could not write the file manifest in {folder}: {exc}", stacklevel=3)
+
+
+def load_frames(
+    paths: Iterable[str],
+    *,
+    cache_dir: str | os.PathLike | None = None,
+    executor: Executor | None = None,
+    progress: Progress | None = None,
+    stats: CacheStats | None = None,
+    max_bytes: int | None = None,
+    root: str | os.PathLike | None = None,
+    verify: bool = False,
+) -> dict[str, pd.DataFrame]:
+    """Read files or folders and return ``pipeline.to_frames``' tables, parsing only what the
+    cache (``cache_dir``, default ``$FENTDASH_CACHE_DIR`` or ``./.fentdash-cache``) lacks.
+
+    Same documents, duplicates and errors as ``corpus.read_corpus``. A file whose device,
+    inode, size and modification time match an earlier load is not read again (reading and
+    boilerplate detection dominate a warm reload); ``verify=True`` reads every file.
+    """
+    stats = stats if stats is not None else CacheStats()
+    clock = time.perf_counter()
+    folder = version_dir(cache_dir)
+    limit = corpus.resolve_max_bytes(max_bytes)
+    manifest = {} if verify else _load_manifest(folder)
+    changed = False
+    entries: dict[str, Entry] = {}  # by article id, first path first, as read_corpus does
+    documents: dict[str, Document] = {}
+    errors: list[ReadError] = []
+    for item in corpus.iter_paths(list(paths), root=root):
+        if isinstance(item, ReadError):
+            errors.append(item)
+            continue
+        absolute = os.path.abspath(item)
+        sig = _signature(item)
+        known = manifest.get(absolute)
+        if known is not None and sig is not None and known[0] == sig and sig[2] <= limit:
+            key, ident = known[1], known[2]
+            stats.unread += 1
+        else:
+            result = corpus.read_file(item, max_bytes=limit)
+            if isinstance(result, ReadError):
+                errors.append(result)
+                continue
+            key, ident = cache_key(result), result.id
+            documents.setdefault(key, result)
+            after = _signature(item)
+            if after is not None and after == sig:  # unchanged while read: safe to remember
+                manifest[absolute] = (after, key, ident)
+                changed = True
+        first = entries.get(ident)
+        if first is None:
+            entries[ident] = Entry(key, ident, item, (item,))
+        elif item not in first.paths:
+            entries[ident] = Entry(first.key, ident, first.path, (*first.paths, item))
+
+    def reread(entry: Entry) -> Document | ReadError:
+        return corpus.read_file(entry.path, max_bytes=limit)
+
+    _lap(stats, "read", clock)
+    frames = _complete(
+        list(entries.values()),
+        documents,
+        errors,
+        folder=folder,
+        executor=executor,
+        progress=progress,
+        stats=stats,
+        reread=reread,
+    )
+    if changed and not verify:
+        _store_manifest(folder, manifest)
+    return frames
+
+
+parse_corpus_cached = load_frames

@@ -1,0 +1,799 @@
+"""People in a text: names with the roles the text gives them, and the expressions that
+refer back to them (pronouns, descriptions such as "the official") or to organisations.
+
+Names are runs of capitalised words. A run is a person only with a cue: the knowledge base
+knows the name, a title or honorific stands before it, an apposition with a role follows it,
+or a reporting verb is next to it. Organisation and place words end a name, so
+"Drug Enforcement Administration" or "Fort Street Cargo Facility" are never people.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from . import knowledge
+from .models import Evidence, Mention
+from .quotes import intervals
+
+Gender = Literal["male", "female"]
+
+# ---------------------------------------------------------------- lexicons
+# fmt: off
+
+# Words naming a role; a role phrase must contain one (lower case).
+ROLE_NOUNS: frozenset[str] = frozenset({
+    "attorney", "administrator", "director", "secretary", "commissioner", "sheriff", "chief",
+    "head", "official", "spokesperson", "spokesman", "spokeswoman", "agent", "officer",
+    "president", "senator", "representative", "congressman", "congresswoman", "governor",
+    "mayor", "judge", "prosecutor", "doctor", "professor", "inspector", "supervisor",
+    "superintendent", "coroner", "examiner", "surgeon", "czar", "chair", "chairman",
+    "chairwoman", "commander", "detective", "captain", "lieutenant", "sergeant", "manager",
+    "coordinator", "adviser", "advisor", "counselor", "analyst", "researcher", "scientist",
+    "epidemiologist", "toxicologist", "lawyer", "counsel", "leader", "minister", "ambassador",
+    "trooper", "marshal", "warden", "ceo", "founder", "chancellor", "dean", "nurse",
+    "physician", "pharmacist", "economist", "expert", "lawmaker", "deputy", "principal",
+    "dr.", "mr.", "mrs.", "ms.", "sen.", "rep.", "gov.", "lt.", "sgt.", "capt.", "gen.",
+    "col.", "det.", "prof.", "insp.", "cmdr.", "supt.",
+})
+# Words that only modify a role noun.
+ROLE_MODIFIERS: frozenset[str] = frozenset({
+    "acting", "general", "former", "deputy", "assistant", "associate", "special", "senior",
+    "executive", "top", "interim", "chief", "principal", "area", "port", "field", "district",
+    "regional", "national", "federal", "state", "county", "city", "u.s.", "us", "united",
+    "states", "vice", "lead", "medical", "health", "public", "drug", "then", "charge",
+})
+HONORIFICS: frozenset[str] = frozenset({
+    "Dr.", "Mr.", "Mrs.", "Ms.", "Sen.", "Rep.", "Gov.", "Lt.", "Sgt.", "Capt.", "Gen.",
+    "Col.", "Det.", "Prof.", "Insp.", "Cmdr.", "Supt.",
+})
+# Abbreviated titles, spelled out to match the knowledge base's role names.
+ROLE_ABBREVIATIONS: dict[str, str] = {
+    "sen.": "senator", "rep.": "representative", "gov.": "governor", "dr.": "doctor",
+}
+# Honorifics that say nothing about a role.
+# Common given names with a conventional gender, used only to pick a pronoun's antecedent.
+FEMALE_GIVEN_NAMES: frozenset[str] = frozenset({
+    "Anne", "Ann", "Anna", "Pam", "Pamela", "Sally", "Loretta", "Lisa", "Michele", "Michelle",
+    "Rochelle", "Mandy", "Debra", "Deborah", "Brenda", "Regina", "Sylvia", "Mary", "Maria",
+    "Patricia", "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan", "Jessica", "Sarah",
+    "Karen", "Nancy", "Betty", "Margaret", "Sandra", "Ashley", "Kimberly", "Emily", "Donna",
+    "Carol", "Amanda", "Melissa", "Stephanie", "Rebecca", "Laura", "Sharon", "Cynthia",
+    "Kathleen", "Amy", "Angela", "Helen", "Julie", "Joyce", "Victoria", "Kelly", "Christina",
+    "Lauren", "Rachel", "Rachael", "Catherine", "Kathryn", "Heather", "Diane", "Nicole",
+    "Janet", "Jane", "Nora", "Rosa", "Ana", "Alice", "Julia", "Grace", "Kamala", "Hillary",
+    "Gina", "Tina", "Teresa", "Andrea", "Ruth", "Carmen", "Monica", "Wendy",
+})
+MALE_GIVEN_NAMES: frozenset[str] = frozenset({
+    "Jeff", "Jefferson", "Rod", "Matthew", "Matt", "William", "Bill", "Jeffrey", "Monty",
+    "Merrick", "Chuck", "Charles", "Robert", "Bob", "Uttam", "Timothy", "Tim", "Derek",
+    "Terrance", "Terry", "Tom", "Thomas", "Michael", "Richard", "Jim", "James", "Rahul",
+    "Eric", "Alex", "Alexander", "Xavier", "Barack", "Donald", "Joe", "Joseph", "Kevin",
+    "Chris", "Christopher", "Troy", "Scott", "John", "David", "Daniel", "Dan", "Mark", "Paul",
+    "Steven", "Steve", "Andrew", "Kenneth", "Brian", "George", "Edward", "Ronald", "Anthony",
+    "Frank", "Gary", "Larry", "Jose", "José", "Juan", "Carlos", "Luis", "Peter", "Sam",
+    "Samuel", "Benjamin", "Ben", "Patrick", "Jack", "Dennis", "Jerry", "Tyler", "Aaron",
+    "Adam", "Henry", "Douglas", "Nathan", "Zachary", "Kyle", "Walter", "Ethan", "Jeremy",
+    "Harold", "Keith", "Roger", "Gerald", "Carl", "Sean", "Austin", "Arthur",
+    "Lawrence", "Jesse", "Dylan", "Bryan", "Jordan", "Billy", "Bruce", "Albert",
+    "Willie", "Gabriel", "Logan", "Alan", "Wayne", "Roy", "Ralph", "Randy", "Eugene",
+    "Vincent", "Russell", "Louis", "Philip", "Bobby", "Johnny", "Bradley", "Mike", "Greg",
+    "Gregory", "Marty", "Devin", "Rene", "Raul", "Alejandro", "Grady", "Ron", "Rick",
+})
+PLAIN_HONORIFICS: frozenset[str] = frozenset({"Mr.", "Mrs.", "Ms."})
+MALE_HONORIFICS: frozenset[str] = frozenset({"Mr."})
+FEMALE_HONORIFICS: frozenset[str] = frozenset({"Mrs.", "Ms."})
+# Capitalised words that belong to organisations, places, programmes or documents.
+ORG_WORDS: frozenset[str] = frozenset({
+    "Administration", "Department", "Office", "Agency", "Bureau", "Division", "Center",
+    "Centers", "Service", "Services", "Council", "Committee", "Commission", "Court", "County",
+    "District", "State", "States", "Facility", "Investigations", "Security", "Police",
+    "Patrol", "Force", "Team", "Unit", "Section", "Program", "Protection", "Prevention",
+    "Control", "Enforcement", "Affairs", "Justice", "Health", "House", "Senate", "Congress",
+    "University", "Institute", "Institutes", "Association", "Foundation", "Group", "Airport",
+    "Street", "Avenue", "Road", "Cargo", "Border", "Customs", "Operations", "Coalition",
+    "Alliance", "Network", "Task", "Strategy", "Policy", "Report", "Act", "Hospital",
+    "Clinic", "Medical", "College", "School", "Board", "Authority", "Ministry", "Government",
+    "Republic", "Party", "Company", "Corporation", "News", "Times", "Post", "Journal", "Press",
+    "Daily", "Tribune", "Herald", "Industries", "Laboratories", "Laboratory", "Express",
+    "Consignment", "Mail", "Port", "Area", "Drug", "Drugs", "Opioid", "Opioids", "Fentanyl",
+    "Heroin", "National", "Federal", "International", "American", "Americans", "Mexican",
+    "Chinese", "Canadian", "Western", "Eastern", "Northern", "Southern", "North", "South",
+    "East", "West", "New", "United", "Central", "Capitol", "Valley", "City", "Town", "Centre",
+    "Forces",
+    "Agents", "Officers", "Officials", "Analysts", "Vital", "Signs", "Alert", "Day", "Week",
+    "Month", "Year", "Region", "Regional", "Administration’s", "Twitter",
+    "Facebook", "Instagram", "Snapchat", "TikTok", "Internet", "Darknet", "Web",
+    "Cartel", "Cartels", "Pharma", "Pharmaceuticals", "Pharmacy", "Therapeutics",
+    "Platforms", "Labs", "Technologies", "Partners", "Holdings", "Bank", "Airlines",
+    "Medicine", "Sciences", "Statistics", "Survey", "Study", "Data", "Inc", "LLC", "Corp",
+})
+# Places that often stand right before a name ("District of Arizona Gary Restaino").
+# States that are also given names or surnames (Georgia, Virginia, Washington) are left out.
+PLACE_WORDS: frozenset[str] = frozenset({
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
+    "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
+    "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "Ohio", "Oklahoma", "Oregon",
+    "Pennsylvania", "Tennessee", "Texas", "Utah", "Vermont", "Wisconsin", "Wyoming", "Dakota",
+    "Carolina", "Jersey", "Hampshire", "Mexico", "China", "Canada", "America", "Columbia",
+    "Puerto", "Rico", "Sinaloa", "Jalisco", "Beijing", "Wuhan", "Detroit", "Seattle",
+    "Pittsburgh", "Chicago", "Boston", "Philadelphia", "Phoenix", "Atlanta", "Miami",
+})
+# Capitalised words that start sentences or headlines and never begin a name.
+FUNCTION_WORDS: frozenset[str] = frozenset({
+    "The", "A", "An", "And", "But", "Or", "Nor", "In", "On", "At", "By", "For", "From", "To",
+    "Of", "With", "As", "After", "Before", "During", "Since", "Until", "While", "When", "If",
+    "Although", "Though", "According", "Today", "Yesterday", "Tomorrow", "This", "That",
+    "These", "Those", "It", "He", "She", "They", "We", "You", "His", "Her", "Their", "Our",
+    "My", "Its", "There", "Here", "Meanwhile", "However", "Also", "Earlier", "Later", "Last",
+    "Next", "Every", "Each", "Among", "Under", "Over", "Despite", "Even", "Only", "Still",
+    "Then", "Thus", "Additionally", "Furthermore", "Moreover", "Now", "So", "Why", "What",
+    "Who", "How", "Where", "Such", "Some", "Many", "Most", "All", "Both", "Other", "Another",
+    "Several", "Few", "More", "Less", "No", "Not", "Yes", "Please", "Read", "See", "Click",
+    "Sign", "Join", "Follow", "Share", "Print", "Subscribe", "Related", "Photo", "Image",
+    "Video", "Watch", "Listen", "Update", "Updated", "Breaking", "Exclusive", "Opinion",
+    "Analysis", "Editor", "Note", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Says", "Said", "Announces",
+    "Announced", "Warns", "Warned", "Issues", "Issued", "Releases", "Released", "Refuses",
+    "Calls", "Urges", "Tells", "Told", "Adds", "Claims", "Testifies", "Discuss", "Discusses",
+    "Will", "Would", "Should", "Could", "Can", "Must", "Has", "Have", "Had", "Is",
+    "Are", "Was", "Were", "Be", "Been", "Do", "Does", "Did", "Get", "Gets", "Make", "Makes",
+    "Take", "Takes", "Seize", "Seizes", "Seized", "Nets", "Fight", "Fights", "Combat",
+    "Combating", "Rates", "Deaths", "Overdose", "Overdoses", "Statement", "Release",
+    "Briefing", "Media", "Press", "Advisory", "Secretary’s",
+})
+SUFFIXES: frozenset[str] = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
+ACADEMIC_DEGREES = r"(?:M\.D\.|Ph\.D\.|M\.P\.H\.|J\.D\.|R\.N\.|D\.O\.|M\.S\.|Esq\.|MD|PhD|MPH)"
+PRONOUNS: dict[str, Gender] = {"he": "male", "him": "male", "she": "female", "her": "female"}
+# Heads of unnamed descriptions ("the official", "DEA chief") that can refer to a person.
+DESCRIPTION_HEADS: tuple[str, ...] = (
+    "attorney general", "surgeon general", "official", "administrator", "director",
+    "secretary", "commissioner", "chief", "head", "sheriff", "prosecutor", "spokesman",
+    "spokeswoman", "spokesperson", "president", "senator", "governor", "mayor", "coroner",
+    "czar", "commander", "chairman", "chairwoman", "attorney", "lawmaker", "congressman",
+    "congresswoman", "doctor", "minister",
+)
+# Heads that fit any person whose role is not known to differ.
+GENERIC_HEADS: frozenset[str] = frozenset({"official"})
+# How many of the last persons named a pronoun looks through for one of its gender.
+NEARBY_PERSONS = 4
+# Generic organisation anaphors, resolved to the last organisation named.
+ORG_ANAPHORS: tuple[str, ...] = ("the agency", "the department", "the bureau", "the office")
+REPORTING_VERBS: tuple[str, ...] = (
+    "said", "says", "told", "tells", "warned", "warns", "added", "adds", "announced",
+    "announces", "stated", "states", "explained", "explains", "noted", "notes", "urged",
+    "urges", "emphasized", "emphasizes", "emphasised", "emphasises", "claimed", "claims",
+    "testified", "testifies", "stressed", "stresses", "argued", "argues", "acknowledged",
+    "acknowledges", "cautioned", "cautions", "asserted", "asserts", "insisted", "insists",
+    "predicted", "predicts", "wrote", "writes", "confirmed", "confirms", "revealed",
+    "reveals", "pointed out", "points out", "highlighted", "highlights", "underscored",
+    "underscores", "vowed", "vows", "pledged", "pledges", "reiterated", "reiterates",
+    "remarked", "recalled", "replied", "admitted", "admits", "conceded", "concedes",
+    "contended", "contends", "observed", "reported", "reports", "suggested", "suggests",
+    "continued", "asked", "tweeted",
+)
+# Verbs that may stand before their speaker ("said Dr. Rahul Gupta").
+INVERTED_VERBS: tuple[str, ...] = (
+    "said", "says", "added", "adds", "stated", "explained", "noted", "warned", "wrote",
+    "continued", "asked", "according to", "remarked", "observed", "recalled", "replied",
+)
+
+# fmt: on
+# ---------------------------------------------------------------- patterns
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LO = "a-zß-öø-ÿ"
+_DOTTED = r"(?:[A-Z]\.){2,}"
+_HONORIFIC = r"(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Lt|Sgt|Capt|Gen|Col|Det|Prof|Insp|Cmdr|Supt|Jr|Sr)\."
+_INITIAL = r"[A-Z]\."
+_WORD = rf"[{_UP}](?:['’][{_UP}])?[{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}][{_LO}]+)?(?:['’]s\b)?"
+_CAPS = r"[A-Z]{2,}(?:['’]s\b)?"
+_TOKEN = rf"(?:{_DOTTED}|{_HONORIFIC}|{_WORD}|{_INITIAL}|{_CAPS})"
+_TOKEN_CATCH = re.compile(_TOKEN)
+# Runs of capitalised tokens on one line (bounded, so no backtracking blow-up).
+_RUN = re.compile(rf"(?<![\w.’'-]){_TOKEN}(?:[ \t]{{1,2}}{_TOKEN}){{0,11}}")
+_POSSESSIVE = re.compile(r"['’]s$")
+_DOTTED_CATCH = re.compile(_DOTTED)
+_INITIAL_CATCH = re.compile(_INITIAL)
+_PAREN_ACRONYM = re.compile(r"\([A-Z]{2,6}\)")
+# A role phrase is at most this many tokens ("U.S. Drug Enforcement Administration (DEA) official").
+MAX_ROLE_TOKENS = 12
+_APPOSITION = re.compile(rf",[ \t]+(?:{ACADEMIC_DEGREES},?[ \t]*){{0,3}}(?P<role>[^,;\n“”\"]{{1,160}})")
+# The apposition ends at its sentence: a full stop not after an initial or "Mr".
+_APPOSITION_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.(?:[ \t]|$)")
+_VERB_BEFORE = re.compile(r"\b(?:said|says|added|stated|noted|warned|explained)[ \t]+$")
+_ORG_TRIM = re.compile(r"^(?:[Tt]he[ \t]+)?(?:(?:U\.S\.|US)[ \t]+)?|(?:[ \t]*\([A-Z]{2,6}\))?(?:['’]s)?$")
+_ORG_ANAPHOR = re.compile(r"\b(?:" + "|".join(p + "|" + p.capitalize() for p in ORG_ANAPHORS) + r")\b")
+_CONNECTORS = frozenset({"of", "for", "on", "and", "in", "the"})
+_APPOSED_NAME = re.compile(r",[ \t]*$")
+_CLOSING_COMMA = re.compile(r",(?=[ \t]*[a-z])")
+_APPOSITION_AGE = re.compile(r",[ \t]+\d{1,3},")
+_APPOSITION_DEGREE = re.compile(rf",[ \t]+{ACADEMIC_DEGREES}")
+_ROLE_TOKENS = re.compile(r"\S+")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|him|her)\b")
+_VERB_NAMES = "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
+_VERB = re.compile(rf"\b(?:{_VERB_NAMES})\b")
+_INVERTED_NAMES = "|".join(sorted((re.escape(v) for v in INVERTED_VERBS), key=len, reverse=True))
+_INVERTED = re.compile(rf"(?:{_INVERTED_NAMES})[ \t]+")
+# Adverbs and auxiliaries between a speaker and the reporting verb ("today announced").
+_GAP_WORD = (
+    r"(?:also|today|yesterday|previously|recently|later|further|then|again|once|repeatedly|"
+    r"publicly|has|have|had|would|will|has also|had also|himself|herself|earlier|often|"
+    r"(?:on|last|this|earlier this|in) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|month|year|\d{4})|in an? (?:statement|news release|press release|release|interview|letter|"
+    r"tweet|post|email|speech|video))"
+)
+# "Sheriff Mike Chitwood of Volusia County said": a place or office after the name.
+_OF_PLACE = r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,4})?"
+# "Sen. Joe Manchin (D-W.Va.) said": a short parenthesis after the name.
+_PARENTHESIS = r"(?:[ \t]*\([^()\n]{1,30}\))?"
+GAP = re.compile(rf"{_PARENTHESIS}{_OF_PLACE}(?:[ \t]+{_GAP_WORD}){{0,3}}[ \t]+")
+# An apposition between a speaker and the verb: "Milgram, who ..., said".
+# Full stops allowed inside an apposition: "U.S.", "M.D.", "Ph.D.", "Dr.".
+_ABBREVIATED = r"(?:[A-Z][a-z]?\.){2,4}|(?:Dr|Mr|Mrs|Ms|St|Jr|Sr)\."
+APPOSITION_GAP = re.compile(
+    rf",[ \t]+(?:[^.;:!?\n“”\"]|{_ABBREVIATED}){{1,200}},(?:[ \t]+{_GAP_WORD}){{0,3}}[ \t]+"
+)
+# A definite description: "the official", "The DEA’s acting head", "the head of the DEA".
+_DESCRIPTION = re.compile(
+    r"\b(?:[Tt]he[ \t]+(?:(?:[A-Z]{2,5}|[Aa]gency|[Dd]epartment)(?:['’]s)?[ \t]+)?"
+    r"|(?<![Aa] )(?<![Aa]n )(?<![Oo]ne )[A-Z]{2,5}(?:['’]s)?[ \t]+)"
+    r"(?:(?:acting|former|deputy|top|senior|chief|assistant|then|U\.S\.)[ \t]+){0,2}"
+    rf"(?P<head>(?i:{'|'.join(DESCRIPTION_HEADS)}))\b"
+    r"(?:[ \t]+of[ \t]+the[ \t]+(?:[A-Z]{2,5}|[A-Z][a-z]+(?:[ \t]+(?:of[ \t]+|and[ \t]+)?[A-Z][a-z]+){0,6}))?"
+)
+
+RefKind = Literal["person", "pronoun", "description", "organization"]
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person named in the text. ``start``/``end`` delimit the name as written;
+    ``ref_start`` includes a role written before it ("Attorney General Jeff Sessions")."""
+
+    name: str
+    start: int
+    end: int
+    ref_start: int
+    role: str | None
+    known: bool
+    gender: Gender | None = None
+    # End of the reference: after the closing comma of an apposed name ("the U.S. attorney,
+    # Gary Restaino, said"), else the name's end.
+    ref_end: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """An expression that can be the speaker of a statement."""
+
+    kind: RefKind
+    start: int
+    end: int
+    person: Person | None = None
+    organization: str | None = None
+    head: str | None = None  # description head or pronoun
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a reference points to, and why."""
+
+    name: str
+    kind: Literal["person", "organization"]
+    role: str | None
+    known: bool
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(slots=True)
+class Cast:
+    """Everyone named in one text, with what later references need to resolve to them."""
+
+    text: str
+    persons: list[Person]
+    refs: list[Ref]
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    genders: dict[str, Gender] = field(default_factory=dict)
+    _ref_ends: list[int] = field(default_factory=list)
+    _person_ends: list[int] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- knowledge base indexes
+
+
+def _key(name: str) -> tuple[str, str]:
+    parts = [p for p in name.replace(".", ". ").split() if not p.endswith(".") or len(p) > 2]
+    parts = [p for p in parts if p.rstrip(".") not in {"Dr", "Mr", "Ms", "Mrs", "Jr", "Sr", "II", "III"}]
+    return (parts[0].lower(), parts[-1].lower()) if parts else ("", "")
+
+
+NameIndex = tuple[dict[str, str], dict[tuple[str, str], str], dict[str, tuple[str, ...]]]
+
+
+def _kb_names() -> NameIndex:
+    """Indexes of the knowledge base's names; rebuilt whenever the knowledge base reloads."""
+    return _name_index(knowledge.officials())
+
+
+@lru_cache(maxsize=2)
+def _name_index(officials: tuple[knowledge.Official, ...]) -> NameIndex:
+    exact: dict[str, str] = {}
+    first_last: dict[tuple[str, str], str] = {}
+    surnames: dict[str, set[str]] = {}
+    for official in officials:
+        for form in (official.name, *official.aliases):
+            exact[form] = official.name
+            first_last.setdefault(_key(form), official.name)
+            surnames.setdefault(_key(form)[1], set()).add(official.name)
+    return exact, first_last, {k: tuple(sorted(v)) for k, v in surnames.items()}
+
+
+def _organization_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern for every organisation name and alias; rebuilt when the knowledge base reloads."""
+    return _organization_index(tuple(knowledge.organizations().items()))
+
+
+@lru_cache(maxsize=2)
+def _organization_index(
+    organizations: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[re.Pattern[str], dict[str, str]]:
+    canonical: dict[str, str] = {}
+    for name, aliases in organizations:
+        for form in (name, *aliases):
+            bare = form[4:] if form.lower().startswith("the ") else form
+            if bare.lower() in {"agency"}:
+                continue  # generic anaphor, resolved in context
+            canonical[bare] = name
+    forms = sorted(canonical, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w-])(?:(?:[Tt]he)[ \t]+)?(?:(?:U\.S\.|US)[ \t]+)?(?:"
+        + "|".join(re.escape(f) for f in forms)
+        + r")(?![\w-])(?:[ \t]*\([A-Z]{2,6}\))?(?:['’]s)?"
+    )
+    return pattern, canonical
+
+
+def reset_caches() -> None:
+    """Forget the knowledge-base indexes (they also follow knowledge.reset_caches() by themselves)."""
+    _name_index.cache_clear()
+    _organization_index.cache_clear()
+
+
+def kb_role(name: str, worded: str | None) -> str | None:
+    """The knowledge base's role for ``name``, preferring the term the text's wording names."""
+    official = knowledge.officials_by_name().get(name)
+    if official is None or not official.terms:
+        return None
+    wording = (worded or "").lower()
+    for short, full in ROLE_ABBREVIATIONS.items():
+        wording = wording.replace(short, full)
+    if wording:
+        for term in official.terms:
+            forms = (term.role, *term.role_aliases)
+            if any(f.lower() in wording for f in forms if len(f) > 3):
+                return term.role
+    return official.terms[0].role
+
+
+# ---------------------------------------------------------------- names
+
+
+def _bare(word: str) -> str:
+    """The word without a possessive "’s"."""
+    return word[:-2] if word.endswith(("’s", "'s")) else word
+
+
+def _is_role_word(word: str) -> bool:
+    w = _bare(word.lower().strip("()’'"))
+    if w in ROLE_NOUNS or w in ROLE_MODIFIERS:
+        return True
+    # Plural roles ("Narcotics Detectives said") are groups of people, never a name.
+    return w.endswith("s") and w[:-1] in ROLE_NOUNS
+
+
+def _stops_name(token: str) -> bool:
+    bare = _bare(token)
+    return (
+        bare in ORG_WORDS
+        or bare in FUNCTION_WORDS
+        or bare in HONORIFICS
+        or bare in PLACE_WORDS
+        or bare.isupper()
+        or "." in bare[:-1]
+        or _is_role_word(bare)
+    )
+
+
+def _role_token(tok: str, left: str, right: str) -> bool:
+    """Whether ``tok`` can belong to a role phrase, given its neighbours."""
+    if tok in HONORIFICS or _is_role_word(tok):
+        return True
+    dotted = _DOTTED_CATCH.fullmatch(tok) is not None
+    if tok[-1] in ",;:–—-" or tok.endswith(".") and not dotted:
+        return False
+    if dotted or _PAREN_ACRONYM.fullmatch(tok) or tok in {"the", "The"}:
+        return True
+    if tok in {"of", "for", "on"}:
+        return bool(right)
+    if tok == "in":
+        return right == "Charge"  # "Special Agent in Charge"
+    if tok == "and":
+        return _bare(right) in ORG_WORDS and _bare(left) in ORG_WORDS  # "Health and Human Services"
+    bare = _bare(tok)
+    return bare[:1].isupper() and bare not in FUNCTION_WORDS
+
+
+def _prefix_role(text: str, start: int) -> tuple[int, str | None]:
+    """(start, role) of the role phrase written right before a name, e.g. "the DEA’s acting
+    head"; ``(start, None)`` when there is none."""
+    line_start = text.rfind("\n", max(0, start - 160), start) + 1
+    tokens = [m for m in _ROLE_TOKENS.finditer(text, max(line_start, start - 160), start)][-MAX_ROLE_TOKENS:]
+    words = [m.group() for m in tokens]
+    first = len(tokens)
+    for k in range(len(tokens) - 1, -1, -1):
+        tok = words[k]
+        left = words[k - 1] if k else ""
+        right = words[k + 1] if k + 1 < len(words) else ""
+        if not _role_token(tok, left, right):
+            break
+        first = k
+        if tok == "The" or tok == "the" and left not in {"of", "for"}:
+            break  # "the" opens a role unless inside one ("U.S. Attorney for the District")
+    phrase = words[first:]
+    while phrase and phrase[0] in _CONNECTORS - {"the"}:
+        phrase.pop(0)
+        first += 1
+    if not phrase or phrase[-1] in _CONNECTORS:
+        return start, None  # "Director of the White House": a name never follows "the"
+    if not any(_bare(w.lower()) in ROLE_NOUNS for w in phrase):
+        return start, None  # capitalised words without a role noun (e.g. "Mexican")
+    # Drop leading capitalised words that are neither role nor organisation words.
+    while len(phrase) > 1 and not _keeps_role_start(phrase):
+        phrase.pop(0)
+        first += 1
+    # A trailing honorific is not part of the role: "CDC Director Dr. Robert Redfield".
+    last = len(tokens) - 1
+    while last > first and words[last] in HONORIFICS:
+        last -= 1
+    return tokens[first].start(), text[tokens[first].start() : tokens[last].end()]
+
+
+def _keeps_role_start(phrase: list[str]) -> bool:
+    head = phrase[0]
+    if head in {"the", "The"} or head in HONORIFICS or _is_role_word(head):
+        return True
+    if _bare(head) in ORG_WORDS or head.isupper() or _DOTTED_CATCH.fullmatch(head):
+        return True
+    return any(_bare(w) in ORG_WORDS or w.isupper() for w in phrase[1:])
+
+
+def _apposition_role(text: str, end: int) -> tuple[str | None, bool]:
+    """(role, cue): a role in an apposition after the name ("Rene Ortega, Area Port Director")."""
+    m = _APPOSITION.match(text, end)
+    if not m:
+        return None, False
+    # A degree or an age ("John Smith, 45, of Dayton") marks a person even without a role.
+    degree = bool(_APPOSITION_DEGREE.match(text, end) or _APPOSITION_AGE.match(text, end))
+    role = m.group("role")
+    # The apposition ends at its sentence: stop at ". " not preceded by an abbreviation.
+    cut = _APPOSITION_END.search(role)
+    if cut:
+        role = role[: cut.start()]
+    role = role.strip()
+    if role.startswith(("who ", "whose ")):
+        return None, True
+    for article in ("a ", "an "):
+        if role.startswith(article):
+            role = role[len(article) :]
+    words = role.split()
+    if not words or len(words) > 16 or not any(_bare(w.lower()) in ROLE_NOUNS for w in words):
+        return None, degree
+    if not (
+        words[0][:1].isupper()
+        or words[0] in ROLE_NOUNS
+        or words[0] in {"the", "acting", "deputy"}
+        or role.startswith(tuple(ROLE_MODIFIERS))
+    ):
+        return None, degree
+    return role, True
+
+
+def _verb_next(text: str, end: int) -> bool:
+    gap = GAP.match(text, end)
+    return bool(gap and _VERB.match(text, gap.end()))
+
+
+def _verb_before(text: str, start: int) -> bool:
+    window = text[max(0, start - 25) : start]
+    return bool(_VERB_BEFORE.search(window))
+
+
+def _name_tokens(run: re.Match[str]) -> list[re.Match[str]]:
+    return list(_TOKEN_CATCH.finditer(run.string, run.start(), run.end()))
+
+
+def _candidates(tokens: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """Index ranges [i, j) of name-like token groups within one capitalised run."""
+    out, i, n = [], 0, len(tokens)
+    while i < n:
+        tok = tokens[i].group()
+        starts_name = not _stops_name(tok) or _INITIAL_CATCH.fullmatch(tok) is not None
+        if not starts_name:
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 4:
+            t = tokens[j].group()
+            if _INITIAL_CATCH.fullmatch(t) or (t in SUFFIXES and j > i + 1):
+                j += 1
+                continue
+            if _stops_name(t):
+                break
+            j += 1
+            if _POSSESSIVE.search(t):
+                break
+        # A name ends in a word, not an initial.
+        while j > i and _INITIAL_CATCH.fullmatch(tokens[j - 1].group()):
+            j -= 1
+        if j > i:
+            out.append((i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _resolve_name(
+    written: str, *, cue: bool, title: bool, earlier: dict[str, str], index: NameIndex
+) -> tuple[str, bool] | None:
+    """(canonical or written name, known) for a candidate, or None when it is not a person."""
+    exact, first_last, surnames = index
+    words = written.split()
+    if written in exact:
+        return exact[written], True
+    if len(words) >= 2:
+        key = _key(written)
+        if key in first_last:
+            return first_last[key], True
+        return (written, False) if cue else None
+    surname = written.lower()
+    if surname in earlier:
+        name = earlier[surname]
+        return name, name in knowledge.officials_by_name()
+    kb = surnames.get(surname, ())
+    if len(kb) == 1 and cue:
+        return kb[0], True
+    return (written, False) if title else None
+
+
+def find_persons(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
+    """Every person named outside ``skip``, in text order."""
+    skipped = intervals(skip)
+    index = _kb_names()
+    earlier: dict[str, str] = {}
+    persons: list[Person] = []
+    for run in _RUN.finditer(text):
+        if skipped.overlaps(run.start(), run.end()):
+            continue
+        tokens = _name_tokens(run)
+        for i, j in _candidates(tokens):
+            start, end = tokens[i].start(), tokens[j - 1].end()
+            written = _bare(text[start:end])
+            end = start + len(written)
+            prev = tokens[i - 1].group() if i else ""
+            honorific = prev in HONORIFICS
+            role_start, role = _prefix_role(text, start)
+            ref_end = end
+            apposed = None if role else _APPOSED_NAME.search(text, max(0, start - 3), start)
+            closing = _CLOSING_COMMA.match(text, end)
+            if apposed and closing:
+                # "Arizona's U.S. attorney, Gary Restaino, said": the role before the comma.
+                role_start, role = _prefix_role(text, apposed.start())
+                ref_end = closing.end() if role else end
+            if apposed and closing and ref_end == end and _verb_next(text, closing.end()):
+                ref_end = closing.end()  # "a spokesman for the agency, John Doe, said"
+            after_role, after_cue = _apposition_role(text, end)
+            title = bool(role) or honorific
+            cue = title or after_cue or _verb_next(text, ref_end) or _verb_before(text, role_start)
+            resolved = _resolve_name(written, cue=cue, title=title, earlier=earlier, index=index)
+            if resolved is None:
+                continue
+            name, known = resolved
+            if len(written.split()) >= 2:
+                earlier.setdefault(written.split()[-1].lower(), name)
+                earlier.setdefault(name.split()[-1].lower(), name)
+            # Prefer a descriptive role over a bare honorific ("Dr.").
+            worded = None if role in PLAIN_HONORIFICS else role
+            if after_role and (not worded or worded in HONORIFICS):
+                worded = after_role
+            gender = _gender(prev, name if known else written)
+            persons.append(Person(name, start, end, role_start, worded, known, gender, ref_end))
+    return persons
+
+
+def _gender(honorific: str, written: str) -> Gender | None:
+    first = written.split()[0]
+    if honorific in MALE_HONORIFICS or first in MALE_GIVEN_NAMES:
+        return "male"
+    if honorific in FEMALE_HONORIFICS or first in FEMALE_GIVEN_NAMES:
+        return "female"
+    return None
+
+
+def mentions_of(text: str, persons: Sequence[Person]) -> list[Mention]:
+    return [Mention(p.name, text[p.start : p.end], p.start, p.end, p.role, p.known) for p in persons]
+
+
+# ---------------------------------------------------------------- references
+
+
+def _organizations(text: str, skipped) -> list[Ref]:
+    pattern, canonical = _organization_pattern()
+    refs = []
+    for m in pattern.finditer(text):
+        if skipped.contains(m.start()):
+            continue
+        core = _ORG_TRIM.sub("", m.group())
+        name = canonical.get(core)
+        if name:
+            refs.append(Ref("organization", m.start(), m.end(), organization=name))
+    for m in _ORG_ANAPHOR.finditer(text):
+        if not skipped.contains(m.start()):
+            refs.append(Ref("organization", m.start(), m.end(), head=m.group().lower()))
+    return refs
+
+
+def build_cast(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> Cast:
+    """Persons, plus pronouns, descriptions and organisations that may refer to speakers."""
+    skipped = intervals(skip)
+    persons = find_persons(text, skip=skip)
+    taken = intervals([(p.ref_start, max(p.end, p.ref_end)) for p in persons])
+    refs: list[Ref] = [Ref("person", p.ref_start, max(p.end, p.ref_end), person=p) for p in persons]
+    for m in _PRONOUN.finditer(text):
+        if not skipped.contains(m.start()):
+            refs.append(Ref("pronoun", m.start(), m.end(), head=m.group().lower()))
+    for m in _DESCRIPTION.finditer(text):
+        if not skipped.contains(m.start()) and not taken.overlaps(m.start(), m.end()):
+            refs.append(Ref("description", m.start(), m.end(), head=m.group("head").lower()))
+    for r in _organizations(text, skipped):
+        if not taken.overlaps(r.start, r.end):
+            refs.append(r)
+    refs.sort(key=lambda r: (r.end, -(r.end - r.start)))
+    # Keep the longest reference ending at each offset (a description contains its org).
+    kept: list[Ref] = []
+    for r in refs:
+        if kept and kept[-1].end == r.end:
+            continue
+        while kept and kept[-1].start >= r.start and kept[-1].end <= r.end:
+            kept.pop()
+        kept.append(r)
+    cast = Cast(text, persons, kept)
+    for p in persons:
+        cast.roles.setdefault(p.name, [])
+        if p.role:
+            cast.roles[p.name].append(p.role)
+        if p.gender:
+            cast.genders.setdefault(p.name, p.gender)
+    cast._ref_ends = [r.end for r in kept]
+    cast._person_ends = [p.end for p in persons]
+    return cast
+
+
+def refs_ending_before(cast: Cast, pos: int, *, window: int = 260) -> list[Ref]:
+    """References ending at or before ``pos`` (nearest first), within ``window`` chars."""
+    k = bisect_right(cast._ref_ends, pos)
+    out = []
+    while k > 0 and cast.refs[k - 1].end >= pos - window:
+        out.append(cast.refs[k - 1])
+        k -= 1
+    return out
+
+
+def ref_starting_at(cast: Cast, pos: int) -> Ref | None:
+    """The longest reference that starts at ``pos``."""
+    k = bisect_right(cast._ref_ends, pos)
+    best = None
+    for r in cast.refs[k : k + 12]:
+        if r.start == pos and (best is None or r.end > best.end):
+            best = r
+    return best
+
+
+def _span(cast: Cast, start: int, end: int, reason: str) -> Evidence:
+    return Evidence(cast.text[start:end], start, end, reason)
+
+
+def _person_speaker(cast: Cast, p: Person, evidence: tuple[Evidence, ...]) -> Speaker:
+    role = kb_role(p.name, " ".join(cast.roles.get(p.name, ())) or p.role) if p.known else None
+    if role is None:
+        worded = cast.roles.get(p.name) or []
+        role = p.role or (worded[-1] if worded else None)
+    return Speaker(p.name, "person", role, p.known, evidence)
+
+
+def _antecedents(cast: Cast, pos: int, blocked, limit: int = 40) -> list[Person]:
+    k = bisect_right(cast._person_ends, pos)
+    out: list[Person] = []
+    while k > 0 and len(out) < limit:
+        p = cast.persons[k - 1]
+        if not blocked.contains(p.start):
+            out.append(p)
+        k -= 1
+    return out
+
+
+def _role_matches(cast: Cast, p: Person, head: str) -> bool:
+    forms = [r.lower() for r in cast.roles.get(p.name, ())]
+    official = knowledge.officials_by_name().get(p.name)
+    if official:
+        for term in official.terms:
+            forms += [term.role.lower(), *(a.lower() for a in term.role_aliases)]
+    if head in {"chief", "head"}:
+        return any(
+            w in f for f in forms for w in ("chief", "head", "administrator", "director", "commissioner")
+        )
+    return any(head in f for f in forms)
+
+
+def resolve(cast: Cast, ref: Ref, *, blocked=None) -> Speaker | None:
+    """The person or organisation a reference points to; None when it cannot be resolved.
+
+    ``blocked`` holds spans (quotations) whose names are not antecedents.
+    """
+    blocked = blocked or intervals(())
+    here = _span(cast, ref.start, ref.end, "")
+    if ref.kind == "person" and ref.person is not None:
+        p = ref.person
+        return _person_speaker(cast, p, (Evidence(here.text, here.start, here.end, "speaker named here"),))
+    if ref.kind == "organization":
+        name = ref.organization
+        if name is None:  # "the agency": the organisation named last
+            before = [
+                r
+                for r in refs_ending_before(cast, ref.start, window=3000)
+                if r.kind == "organization" and r.organization
+            ]
+            if not before:
+                return None
+            name = before[0].organization or ""
+        return Speaker(
+            name,
+            "organization",
+            None,
+            True,
+            (Evidence(here.text, here.start, here.end, "organisation named here"),),
+        )
+    candidates = _antecedents(cast, ref.start, blocked)
+    head = ref.head or ""
+    fits = [c for c in candidates if ref.kind == "description" and _role_matches(cast, c, head)]
+    if ref.kind == "description" and not fits and head in GENERIC_HEADS:
+        # A generic head ("the official") falls back to the nearest person when no role fits.
+        fits = candidates[:1]
+    if ref.kind == "pronoun":
+        # A nearby person known to have the pronoun's gender beats a nearer unknown one.
+        want = PRONOUNS[head]
+        known = [c for c in candidates[:NEARBY_PERSONS] if cast.genders.get(c.name) == want]
+        candidates = known[:1] + candidates
+    for p in candidates:
+        if ref.kind == "pronoun":
+            have = cast.genders.get(p.name)
+            if have and have != want:
+                continue
+            cast.genders.setdefault(p.name, want)
+            reason = f"pronoun resolved to the last {want} person named"
+        else:
+            if p not in fits:
+                continue
+            reason = f"description '{here.text}' resolved to the last person with that role"
+        antecedent = Evidence(cast.text[p.start : p.end], p.start, p.end, "antecedent named here")
+        evidence = (Evidence(here.text, here.start, here.end, reason), antecedent)
+        return _person_speaker(cast, p, evidence)
+    return None

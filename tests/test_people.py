@@ -1,0 +1,161 @@
+"""People named in a text: canonical names, roles as worded, organisations kept out."""
+
+from __future__ import annotations
+
+import pytest
+
+from fentdash.statements import find_mentions
+
+
+def named(text: str, **kwargs) -> list[tuple[str, str, str | None, bool]]:
+    found = find_mentions(text, **kwargs)
+    for m in found:
+        assert text[m.start : m.end] == m.text
+    return [(m.name, m.text, m.role, m.known) for m in found]
+
+
+MENTIONS = [
+    # known people: canonical name, role as the text words it
+    (
+        "Mexican labs are growing, according to US Attorney General Jeff Sessions.",
+        [("Jeff Sessions", "Jeff Sessions", "US Attorney General", True)],
+    ),
+    (
+        "The DEA’s acting head Uttam Dhillon spoke.",
+        [("Uttam Dhillon", "Uttam Dhillon", "The DEA’s acting head", True)],
+    ),
+    (
+        "U.S. Drug Enforcement Administration (DEA) official Anne Milgram spoke.",
+        [("Anne Milgram", "Anne Milgram", "U.S. Drug Enforcement Administration (DEA) official", True)],
+    ),
+    (
+        "Dr. Rahul Gupta, Director of the White House Office of National Drug Control Policy (ONDCP), spoke.",
+        [
+            (
+                "Rahul Gupta",
+                "Rahul Gupta",
+                "Director of the White House Office of National Drug Control Policy (ONDCP)",
+                True,
+            )
+        ],
+    ),
+    (
+        "HHS Secretary Alex Azar and CBP Commissioner Kevin K. McAleenan met.",
+        [
+            ("Alex Azar", "Alex Azar", "HHS Secretary", True),
+            ("Kevin McAleenan", "Kevin K. McAleenan", "CBP Commissioner", True),
+        ],
+    ),
+    # a surname alone: an earlier full name, or a unique surname in the knowledge base with a cue
+    (
+        "Attorney General Jeff Sessions spoke. Later Sessions left.",
+        [
+            ("Jeff Sessions", "Jeff Sessions", "Attorney General", True),
+            ("Jeff Sessions", "Sessions", None, True),
+        ],
+    ),
+    ("DEA chief Milgram said the pills were fake.", [("Anne Milgram", "Milgram", "DEA chief", True)]),
+    ("Milgram warns that pills are sold online.", [("Anne Milgram", "Milgram", None, True)]),
+    # people not in the knowledge base, titles stripped, roles kept
+    (
+        "United States Attorney Scott W. Brady spoke.",
+        [("Scott W. Brady", "Scott W. Brady", "United States Attorney", True)],
+    ),
+    (
+        "“It is deadly,” said Director of Field Operations Marty C. Raybon.",
+        [("Marty C. Raybon", "Marty C. Raybon", "Director of Field Operations", False)],
+    ),
+    (
+        "“It is deadly,” said Rene Ortega, Area Port Director – Seattle.",
+        [("Rene Ortega", "Rene Ortega", "Area Port Director – Seattle", False)],
+    ),
+    (
+        "Sheriff Mike Chitwood of Volusia County said dealers should be charged.",
+        [("Mike Chitwood", "Mike Chitwood", "Sheriff", False)],
+    ),
+    (
+        "Debra E. Houry, M.D., M.P.H., CDC Acting Principal Deputy Director\n"
+        "Mbabazi Kariisa, Ph.D., M.P.H., Health Scientist, CDC’s Division of Overdose Prevention",
+        [
+            ("Debra Houry", "Debra E. Houry", "CDC Acting Principal Deputy Director", True),
+            ("Mbabazi Kariisa", "Mbabazi Kariisa", "Health Scientist", False),
+        ],
+    ),
+    (
+        "José Ramírez, a DEA special agent, said the pills came from Sinaloa.",
+        [("José Ramírez", "José Ramírez", "DEA special agent", False)],
+    ),
+    ("Mr. Smith, a pharmacist, was arrested.", [("Smith", "Smith", "pharmacist", False)]),
+    ("Jane Doe said her son died after taking one pill.", [("Jane Doe", "Jane Doe", None, False)]),
+    (
+        "Mexican Attorney General Raul Cervantes met officials.",
+        [("Raul Cervantes", "Raul Cervantes", "Mexican Attorney General", False)],
+    ),
+    (
+        "U.S. Attorney for the District of Arizona Gary Restaino said the seizure was historic.",
+        [("Gary Restaino", "Gary Restaino", "U.S. Attorney for the District of Arizona", False)],
+    ),
+    (
+        "CDC Director Dr. Robert Redfield spoke.",
+        [("Robert Redfield", "Robert Redfield", "CDC Director", True)],
+    ),
+    (
+        "Special Agent in Charge Frank A. Tarentino III spoke.",
+        [("Frank A. Tarentino III", "Frank A. Tarentino III", "Special Agent in Charge", False)],
+    ),
+    ("Sen. Joe Manchin (D-W.Va.) spoke.", [("Joe Manchin", "Joe Manchin", "Sen.", False)]),
+    # possessives
+    (
+        "HHS Secretary Sylvia Burwell’s home state of West Virginia.",
+        [("Sylvia Burwell", "Sylvia Burwell", "HHS Secretary", True)],
+    ),
+    # organisations, places and programmes are not people
+    (
+        "The Drug Enforcement Administration and Homeland Security Investigations searched the Fort "
+        "Street Cargo Facility in Western Pennsylvania near the White House.",
+        [],
+    ),
+    (
+        "The Joint Criminal Opioid Darknet Enforcement team added Special Agents, Intelligence Analysts "
+        "and staff. CBS News reported it. Reuters said so.",
+        [],
+    ),
+    ("Drugs Intercepted Through Targeted International Mail Inspections", []),
+    ("Officials in New York said the Sinaloa Cartel ships pills. On Monday, June 2, Police said more.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", MENTIONS)
+def test_mentions(text, expected):
+    assert named(text) == expected
+
+
+def test_mentions_skip_boilerplate():
+    text = "Photo: US Attorney General Jeff Sessions\nSheriff Ann Lee spoke."
+    assert named(text, skip=[(0, text.index("\n"))]) == [("Ann Lee", "Ann Lee", "Sheriff", False)]
+
+
+def test_surname_of_unknown_person_resolves_to_earlier_full_name():
+    text = "Port Director Devin Chamberlain spoke. Chamberlain said the team did well."
+    assert [m.name for m in find_mentions(text)] == ["Devin Chamberlain", "Devin Chamberlain"]
+
+
+def test_knowledge_base_reload_is_followed(tmp_path, monkeypatch):
+    import shutil
+
+    from fentdash import knowledge, people
+
+    for name in ("officials.csv", "organizations.csv"):
+        shutil.copy(knowledge.DEFAULT_DATA_DIR / name, tmp_path / name)
+    with open(tmp_path / "officials.csv", "a", encoding="utf-8") as fh:
+        fh.write("Zed Quimby,,Sheriff,Ocean County,sheriff,2020-01-01,,test,\n")
+    assert named("Quimby said so.") == []
+    monkeypatch.setenv("FENTDASH_DATA", str(tmp_path))
+    knowledge.reset_caches()
+    try:
+        assert named("Quimby said so.") == [("Zed Quimby", "Quimby", None, True)]
+    finally:
+        monkeypatch.delenv("FENTDASH_DATA")
+        knowledge.reset_caches()
+        people.reset_caches()
+    assert named("Quimby said so.") == []
