@@ -76,13 +76,15 @@ def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
-def _per_item_seconds(fn: Callable[[Any], Any], items: list) -> list[float]:
-    out = []
+def _per_item_seconds(fn: Callable[[Any], Any], items: list) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU seconds per item (CPU time is less skewed by other load on the machine)."""
+    wall, cpu = [], []
     for item in items:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         fn(item)
-        out.append(time.perf_counter() - start)
-    return out
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return wall, cpu
 
 
 # The stage functions pipeline.parse_document calls (docs/architecture.md), by module.
@@ -153,7 +155,7 @@ def _peak_memory_mb() -> dict[str, Any]:
     }
 
 
-def _baseline(texts: list[str]) -> list[float]:
+def _baseline(texts: list[str]) -> tuple[list[float], list[float]]:
     """Seconds per text for ``dateparser.search_dates`` alone (after a warm-up call)."""
     from dateparser.search import search_dates
 
@@ -230,7 +232,7 @@ def run(
         say(f"serial parse of {len(sample)} articles")
         stages: dict[str, float] = {}
         with stage_timer(stages):
-            serial = _per_item_seconds(pipeline.parse_document, sample)
+            serial, serial_cpu = _per_item_seconds(pipeline.parse_document, sample)
         stages["other (pipeline glue)"] = sum(serial) - sum(stages.values())
         result["serial"] = {
             "articles": len(sample),
@@ -239,6 +241,8 @@ def run(
             "articles_per_s": _rate(len(sample), sum(serial)),
             "ms_per_article_median": round(statistics.median(serial) * 1000, 2),
             "ms_per_article_max": round(max(serial) * 1000, 2),
+            "cpu_seconds": round(sum(serial_cpu), 3),
+            "cpu_articles_per_s": _rate(len(sample), sum(serial_cpu)),
             "stages_ms_per_article": {
                 k: round(v * 1000 / len(sample), 2) for k, v in sorted(stages.items(), key=lambda kv: -kv[1])
             },
@@ -246,7 +250,7 @@ def run(
 
         base_n = min(n, baseline_sample, len(sample))
         say(f"dateparser.search_dates on {base_n} articles")
-        base = _baseline(texts[:base_n])
+        base, base_cpu = _baseline(texts[:base_n])
         ours = sum(serial[:base_n])
         result["baseline"] = {
             "what": "dateparser.search_dates(text, languages=['en']) alone, one process",
@@ -257,6 +261,10 @@ def run(
             "extrapolated_s_for_corpus": round(sum(base) * n / base_n, 1) if base_n else None,
             "full_parse_s_same_texts": round(ours, 3),
             "speedup": round(sum(base) / ours, 1) if ours else None,
+            "cpu_seconds": round(sum(base_cpu), 3),
+            "cpu_speedup": round(sum(base_cpu) / sum(serial_cpu[:base_n]), 1)
+            if sum(serial_cpu[:base_n])
+            else None,
         }
 
         say(
@@ -346,16 +354,19 @@ def table(result: dict[str, Any]) -> str:
     sampled = lambda d: f" (sample of {d['articles']})" if d.get("sampled") else ""  # noqa: E731
     lines = [
         f"Benchmark {result['date']} · {n} synthetic articles · parser {result['machine']['parser_version']} · "
-        f"{result['machine']['cpu_count']} CPUs · Python {result['machine']['python']}",
+        f"{result['machine']['cpu_count']} CPUs · Python {result['machine']['python']} · "
+        f"load average at start {result['machine'].get('load_average_1_5_15')}",
         "",
         "| measure | value |",
         "|---|---|",
-        f"| parse, 1 process{sampled(s)} | {s['articles_per_s']} articles/s |",
+        f"| parse, 1 process{sampled(s)} | {s['articles_per_s']} articles/s "
+        f"(CPU time: {s.get('cpu_articles_per_s')}/s) |",
         f"| parse, {p['workers']} workers ({p['executor']}) | {p['articles_per_s']} articles/s |",
         f"| dateparser.search_dates alone{sampled(b)} | {b['articles_per_s']} articles/s |",
-        f"| full parse vs search_dates, same texts | {b['speedup']}x faster |",
+        f"| full parse vs search_dates, same texts | {b['speedup']}x faster "
+        f"(CPU time: {b.get('cpu_speedup')}x) |",
         f"| cold parse + cache write, {p['workers']} workers | {c['cold_s']} s |",
-        f"| warm reload from cache | {c['warm_s']} s |",
+        f"| warm reload from cache | {c['warm_s']} s (CPU {c.get('warm_cpu_s')} s) |",
         "| redraw after a filter change (max / median) | "
         + (f"{r['max_ms']} / {r['median_ms']} ms |" if r.get("status") == "ok" else "n/a |"),
         f"| peak memory (max RSS: self / largest child) | {m['self_mb']} / {m['largest_child_mb']} MB |",

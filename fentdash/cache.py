@@ -41,8 +41,9 @@ CACHE_DIR_ENV = "FENTDASH_CACHE_DIR"
 # Above this many parts, a load merges them into one (reading 1 file beats reading 50).
 MAX_PARTS = 16
 TABLES: tuple[str, ...] = ("articles", "statements", "statistics")
-# Snappy: decompresses fastest of Parquet's codecs, and the cache is read far more than written.
-_COMPRESSION = "snappy"
+# LZ4 read fastest on the benchmark corpus (10,000 articles: 117 ms vs snappy 173, zstd 151,
+# none 120 at 4x the size); the cache is read far more often than written.
+_COMPRESSION = "lz4"
 
 
 @dataclass(slots=True)

@@ -605,6 +605,7 @@ def statistics_table(
     table = stats.assign(
         period=pd.Series(period, index=stats.index, dtype=object),
         value=pd.to_numeric(stats["value"], errors="coerce"),
+        official_value=stats["official_value"].round(1),  # a computed change (250.162...) reads as 250.2
         article=article_link(stats["article_id"], params=params) if not stats.empty else [],
         _order=stats["verdict"].eq(NO_FIGURE),
         _gap=stats["difference_pct"].abs(),

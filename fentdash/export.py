@@ -11,7 +11,6 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -233,47 +232,12 @@ def figure_image(
     return get_server().render(figure, fmt=fmt, width=width, height=height, scale=scale)
 
 
-# ---------------------------------------------------------------- cited vs official
-
-
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    official_value: float | None
-    difference_pct: float | None
-    verdict: str | None
-    # True when only provisional CDC data existed when the article appeared.
-    provisional_only: bool | None = None
-    # Whether the claim is literally true ("more than 60,000" when 70,601 died), even if off.
-    claim_holds: bool | None = None
-
-
-def compare_figures(statistics: pd.DataFrame, *, compare: Comparer | None = None) -> list[Comparison]:
-    """Cited vs official for each statistic row, in order."""
-    if statistics.empty:
-        return []
-    table = (compare or ensure_compared)(statistics)
-    if len(table) != len(statistics):
-        raise ValueError(f"comparison returned {len(table)} rows for {len(statistics)} statistics")
-    out = []
-    for _, row in table.iterrows():
-        out.append(
-            Comparison(
-                official_value=_number(row.get("official_value")),
-                difference_pct=_number(row.get("difference_pct")),
-                verdict=_text(row.get("verdict")),
-                provisional_only=_flag(row.get("provisional_only")),
-                claim_holds=_flag(row.get("claim_holds")),
-            )
-        )
-    return out
-
-
-# ---------------------------------------------------------------- CSV
-
+# ---------------------------------------------------------------- one table for CSV and Markdown
 
 # Time order, and within one article reading order.
 _STATEMENT_ORDER = ("date", "date_earliest", "path", "start")
 _STATISTIC_ORDER = ("article_date", "path", "start")
+_SOURCE_COLUMNS = ("title", "outlet", "url", "path")
 
 
 def _in_order(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
@@ -281,14 +245,15 @@ def _in_order(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
     return frame.sort_values(present, na_position="last", kind="stable") if present and len(frame) else frame
 
 
-def _iso(value: Any) -> str | None:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+def _days(frame: pd.DataFrame, column: str) -> pd.Series | None:
+    """ISO day strings (NaN where there is no date), or None when the column is absent."""
+    if column not in frame:
         return None
-    return pd.Timestamp(value).date().isoformat()
+    return pd.to_datetime(frame[column], errors="coerce").dt.strftime("%Y-%m-%d")
 
 
 def _number(value: Any) -> float | None:
-    if value is None or isinstance(value, str):
+    if value is None or isinstance(value, str | bool):
         return None
     try:
         number = float(value)
@@ -297,15 +262,21 @@ def _number(value: Any) -> float | None:
     return None if math.isnan(number) else number
 
 
+def _plain(value: Any) -> int | float | None:
+    """93000.0 -> 93000 so the CSV reads like the article; 32.6 stays 32.6."""
+    number = _number(value)
+    return int(number) if number is not None and number.is_integer() else number
+
+
+def _plain_column(column: pd.Series) -> pd.Series:
+    # object dtype, or pandas turns the ints back into floats
+    return pd.Series([_plain(v) for v in column], index=column.index, dtype=object)
+
+
 def _flag(value: Any) -> bool | None:
     if value is None or (not isinstance(value, bool) and pd.isna(value)):
         return None
     return bool(value)
-
-
-def _plain(value: float | None) -> int | float | None:
-    """93000.0 -> 93000 so the CSV reads like the article; 32.6 stays 32.6."""
-    return int(value) if value is not None and value.is_integer() else value
 
 
 def _text(value: Any) -> str | None:
@@ -321,59 +292,59 @@ def _defuse(value: Any) -> Any:
     return value
 
 
-def export_records(frames: Mapping[str, pd.DataFrame], *, compare: Comparer | None = None) -> pd.DataFrame:
-    """Statements then statistics as one table of ``CSV_COLUMNS``, each row with its article source."""
-    rows: list[dict[str, Any]] = []
-    statements = _in_order(frames.get("statements", pd.DataFrame()), _STATEMENT_ORDER)
-    for _, s in statements.iterrows():
-        rows.append(
-            {
-                "record": "statement",
-                "speaker": _text(s.get("speaker")),
-                "role": _text(s.get("role")),
-                "kind": _text(s.get("kind")),
-                "date": _iso(s.get("date")),
-                "date_earliest": _iso(s.get("date_earliest")),
-                "date_latest": _iso(s.get("date_latest")),
-                "date_method": _text(s.get("date_method")),
-                "text": _text(s.get("text")),
-                **_source(s),
-            }
-        )
-    statistics = _in_order(frames.get("statistics", pd.DataFrame()), _STATISTIC_ORDER)
-    comparisons = compare_figures(statistics, compare=compare)
-    for (_, q), c in zip(statistics.iterrows(), comparisons, strict=True):
-        rows.append(
-            {
-                "record": "statistic",
-                "speaker": _text(q.get("speaker")),
-                "date": _iso(q.get("article_date")),
-                "date_method": _text(q.get("date_method")),
-                "text": _text(q.get("text")),
-                "value": _plain(_number(q.get("value"))),
-                "value_high": _plain(_number(q.get("value_high"))),
-                "unit": _text(q.get("unit")),
-                "metric": _text(q.get("metric")),
-                "qualifier": _text(q.get("qualifier")),
-                "period_start": _iso(q.get("period_start")),
-                "period_end": _iso(q.get("period_end")),
-                "official_value": _plain(c.official_value),
-                "difference_pct": None if c.difference_pct is None else round(c.difference_pct, 1),
-                "verdict": c.verdict,
-                "claim_holds": c.claim_holds,
-                "provisional_only": c.provisional_only,
-                **_source(q),
-            }
-        )
+def _statement_part(statements: pd.DataFrame) -> pd.DataFrame:
+    s = _in_order(statements, _STATEMENT_ORDER)
+    columns: dict[str, Any] = {"record": "statement"}
+    columns |= {c: s.get(c) for c in ("speaker", "role", "kind", "date_method", "text", *_SOURCE_COLUMNS)}
+    columns |= {c: _days(s, c) for c in ("date", "date_earliest", "date_latest")}
+    return pd.DataFrame(columns, index=s.index)
+
+
+def _statistic_part(statistics: pd.DataFrame, compare: Comparer | None) -> pd.DataFrame:
+    q = _in_order(statistics, _STATISTIC_ORDER)
+    if q.empty:
+        return pd.DataFrame(columns=list(CSV_COLUMNS))
+    compared = (compare or ensure_compared)(q)
+    if len(compared) != len(q):
+        raise ValueError(f"comparison returned {len(compared)} rows for {len(q)} statistics")
+    c = compared.reset_index(drop=True).set_axis(q.index)  # row for row, in order
+    columns: dict[str, Any] = {"record": "statistic", "date": _days(q, "article_date")}
+    columns |= {
+        k: q.get(k)
+        for k in ("speaker", "date_method", "text", "unit", "metric", "qualifier", *_SOURCE_COLUMNS)
+    }
+    columns |= {k: _plain_column(q[k]) for k in ("value", "value_high") if k in q}
+    columns |= {k: _days(q, k) for k in ("period_start", "period_end")}
+    columns["official_value"] = _plain_column(c["official_value"])
+    columns["difference_pct"] = pd.to_numeric(c["difference_pct"], errors="coerce").round(1)
+    columns["verdict"] = c["verdict"]
+    columns |= {k: c[k].map(_flag) for k in ("claim_holds", "provisional_only") if k in c}
+    return pd.DataFrame(columns, index=q.index)
+
+
+def briefing_table(frames: Mapping[str, pd.DataFrame], *, compare: Comparer | None = None) -> pd.DataFrame:
+    """Statements, then cited figures with the official ones, each row with its article source.
+
+    ``CSV_COLUMNS`` in that order; empty cells are None. The CSV writes it; the brief reads it.
+    """
+    parts = [
+        _statement_part(frames.get("statements", pd.DataFrame())),
+        _statistic_part(frames.get("statistics", pd.DataFrame()), compare),
+    ]
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=list(CSV_COLUMNS), dtype=object)
     # object dtype: keeps 93000 an int next to 32.6, and empty cells empty (not NaN floats)
-    table = pd.DataFrame(rows, columns=list(CSV_COLUMNS), dtype=object)
+    table = pd.concat(parts, ignore_index=True).reindex(columns=list(CSV_COLUMNS)).astype(object)
+    return table.where(table.notna(), None)
+
+
+def export_records(frames: Mapping[str, pd.DataFrame], *, compare: Comparer | None = None) -> pd.DataFrame:
+    """``briefing_table`` made safe to open in a spreadsheet."""
+    table = briefing_table(frames, compare=compare)
     for column in _TEXT_COLUMNS:
         table[column] = table[column].map(_defuse)
     return table
-
-
-def _source(row: pd.Series) -> dict[str, str | None]:
-    return {k: _text(row.get(k)) for k in ("title", "outlet", "url", "path")}
 
 
 def to_csv(frames: Mapping[str, pd.DataFrame], *, compare: Comparer | None = None) -> str:
@@ -383,10 +354,12 @@ def to_csv(frames: Mapping[str, pd.DataFrame], *, compare: Comparer | None = Non
 
 # ---------------------------------------------------------------- Markdown
 
+Row = Mapping[str, Any]
+
 
 def _md(value: Any) -> str:
     """Article text as inert Markdown: one line, markup characters escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", _SPACES.sub(" ", str(value)).strip())
+    return _MD_SPECIAL.sub(r"\\\1", _SPACES.sub(" ", str(value or "")).strip())
 
 
 def _clip(text: str, limit: int = QUOTE_CHARS_MAX) -> str:
@@ -394,10 +367,9 @@ def _clip(text: str, limit: int = QUOTE_CHARS_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _when(row: pd.Series, day: str = "date", lo: str = "date_earliest", hi: str = "date_latest") -> str:
-    best, first, last = _iso(row.get(day)), _iso(row.get(lo)), _iso(row.get(hi))
-    method = _text(row.get("date_method"))
-    if best and method == "inferred" and first and last and first != last:
+def _when(row: Row) -> str:
+    best, first, last = row.get("date"), row.get("date_earliest"), row.get("date_latest")
+    if best and row.get("date_method") == "inferred" and first and last and first != last:
         return f"{best} (inferred; between {first} and {last})"
     if best:
         return best
@@ -428,8 +400,8 @@ def _plain_number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def _period(row: pd.Series) -> str:
-    lo, hi = _iso(row.get("period_start")), _iso(row.get("period_end"))
+def _period(row: Row) -> str:
+    lo, hi = row.get("period_start"), row.get("period_end")
     if not lo or not hi:
         return "—"
     if lo.endswith("-01-01") and hi.endswith("-12-31"):  # whole calendar years
@@ -442,10 +414,10 @@ class _Sources:
 
     def __init__(self) -> None:
         self.order: dict[str, int] = {}
-        self.rows: list[pd.Series] = []
+        self.rows: list[Row] = []
 
-    def ref(self, row: pd.Series) -> int:
-        key = _text(row.get("path")) or _text(row.get("url")) or _text(row.get("title")) or "?"
+    def ref(self, row: Row) -> int:
+        key = row.get("path") or row.get("url") or row.get("title") or "?"
         if key not in self.order:
             self.order[key] = len(self.rows) + 1
             self.rows.append(row)
@@ -454,36 +426,65 @@ class _Sources:
     def lines(self) -> list[str]:
         out = []
         for n, row in enumerate(self.rows, 1):
-            title = _md(_text(row.get("title")) or "Untitled article")
-            url = _text(row.get("url"))
-            head = f"[{title}]({url})" if url and _SAFE_URL.match(url) else title
-            extra = [_md(v) for v in (_text(row.get("outlet")),) if v]
-            if url and not _SAFE_URL.match(url):
+            title = _md(row.get("title") or "Untitled article")
+            url = row.get("url")
+            safe = bool(url and _SAFE_URL.match(url))
+            head = f"[{title}]({url})" if safe else title
+            extra = [_md(row["outlet"])] if row.get("outlet") else []
+            if url and not safe:
                 extra.append(f"URL not shown (not http/https): {_md(url)}")
-            path = _text(row.get("path"))
-            if path:
-                extra.append("file `" + _SPACES.sub(" ", path).replace("`", "'") + "`")
+            if row.get("path"):
+                extra.append("file `" + _SPACES.sub(" ", row["path"]).replace("`", "'") + "`")
             out.append(f"{n}. {head}" + (" — " + " — ".join(extra) if extra else ""))
         return out
 
 
-def _statement_lines(statements: pd.DataFrame, sources: _Sources) -> list[str]:
+def _statement_lines(rows: Sequence[Row], sources: _Sources) -> list[str]:
     """One heading line per speaker, date and article, then each thing they said as a bullet."""
-    if statements.empty:
-        return []
-    ordered = _in_order(statements, _STATEMENT_ORDER)
     lines: list[str] = []
     group = None
-    for _, s in ordered.iterrows():
-        role = _text(s.get("role"))
-        who = f"**{_md(s.get('speaker'))}**" + (f" ({_md(role)})" if role else "")
+    for s in rows:
+        who = f"**{_md(s.get('speaker'))}**" + (f" ({_md(s['role'])})" if s.get("role") else "")
         head = f"{who} — {_when(s)} [{sources.ref(s)}]"
         if head != group:
             lines += ([""] if lines else []) + [head]
             group = head
-        quote = _md(_clip(_text(s.get("text")) or ""))
+        quote = _md(_clip(s.get("text") or ""))
         lines.append(f"- “{quote}”" if s.get("kind") == "direct" else f"- {quote}")
     return lines
+
+
+_FIGURE_HEADER = (
+    "| Article date | Speaker | Figure | Metric | Period | Official (CDC/NCHS final) | Difference | Verdict | Source |",
+    "|---|---|---|---|---|---|---|---|---|",
+)
+
+
+def _figure_line(q: Row, sources: _Sources) -> str:
+    unit, qualifier = q.get("unit"), q.get("qualifier")
+    cited = _format_value(q.get("value"), unit)
+    if qualifier:
+        cited = f"{qualifier} {cited}"
+    if q.get("value_high") is not None:
+        cited += f" to {_format_value(q['value_high'], unit)}"
+    diff = "—" if q.get("difference_pct") is None else f"{q['difference_pct']:+.1f}%"
+    verdict = q.get("verdict") or "—"
+    if q.get("claim_holds") and qualifier and verdict in ("understated", "overstated"):
+        verdict += f", but “{qualifier}” holds"
+    if q.get("provisional_only"):
+        verdict += " (only provisional data when said)"
+    cells = [
+        q.get("date") or "undated",
+        _md(q.get("speaker") or "—"),
+        _md(cited),
+        _md(q.get("metric") or "—"),
+        _period(q),
+        _format_value(q.get("official_value"), unit),
+        diff,
+        _md(verdict),
+        f"[{sources.ref(q)}]",
+    ]
+    return "| " + " | ".join(cells) + " |"
 
 
 def markdown_brief(
@@ -496,6 +497,10 @@ def markdown_brief(
     title: str = "Briefing: what US officials said about the fentanyl crisis",
 ) -> str:
     """Who said what and when, cited vs official figures, and numbered sources with URLs."""
+    rows = briefing_table(frames, compare=compare).to_dict("records")
+    said = [r for r in rows if r["record"] == "statement"]
+    cited = [r for r in rows if r["record"] == "statistic"]
+    none = "match these filters" if filters.active else "in these articles"
     sources = _Sources()
     lines = [
         f"# {title}",
@@ -503,62 +508,15 @@ def markdown_brief(
         f"Filters: {_md(filters.describe())}  ",
         _md(data_vintage(frames, cdc=cdc, generated=generated)),
         "",
+        "## Who said what, and when",
+        "",
     ]
-
-    statements = frames.get("statements", pd.DataFrame())
-    lines += ["## Who said what, and when", ""]
-    if statements.empty:
-        lines.append(
-            "No statements match these filters." if filters.active else "No statements in these articles."
-        )
-    lines += _statement_lines(statements, sources)
-    lines.append("")
-
-    statistics = _in_order(frames.get("statistics", pd.DataFrame()), _STATISTIC_ORDER)
-    lines += ["## Cited vs official figures", ""]
-    if statistics.empty:
-        lines.append("No figures match these filters." if filters.active else "No figures in these articles.")
-    else:
-        lines += [
-            "| Article date | Speaker | Figure | Metric | Period | Official (CDC/NCHS final) | Difference | Verdict | Source |",
-            "|---|---|---|---|---|---|---|---|---|",
-        ]
-        for (_, q), c in zip(
-            statistics.iterrows(), compare_figures(statistics, compare=compare), strict=True
-        ):
-            cited = _format_value(_number(q.get("value")), _text(q.get("unit")))
-            qualifier = _text(q.get("qualifier"))
-            if qualifier:
-                cited = f"{qualifier} {cited}"
-            high = _number(q.get("value_high"))
-            if high is not None:
-                cited += f" to {_format_value(high, _text(q.get('unit')))}"
-            diff = "—" if c.difference_pct is None else f"{c.difference_pct:+.1f}%"
-            verdict = c.verdict or "—"
-            if c.claim_holds and qualifier and c.verdict in ("understated", "overstated"):
-                verdict += f", but “{qualifier}” holds"
-            if c.provisional_only:
-                verdict += " (only provisional data when said)"
-            lines.append(
-                "| "
-                + " | ".join(
-                    [
-                        _when(q, "article_date", "article_date", "article_date"),
-                        _md(_text(q.get("speaker")) or "—"),
-                        _md(cited),
-                        _md(_text(q.get("metric")) or "—"),
-                        _period(q),
-                        _format_value(c.official_value, _text(q.get("unit"))),
-                        diff,
-                        _md(verdict),
-                        f"[{sources.ref(q)}]",
-                    ]
-                )
-                + " |"
-            )
-    lines.append("")
-
-    lines += ["## Sources", ""]
+    lines += _statement_lines(said, sources) if said else [f"No statements {none}."]
+    lines += ["", "## Cited vs official figures", ""]
+    lines += (
+        [*_FIGURE_HEADER, *(_figure_line(q, sources) for q in cited)] if cited else [f"No figures {none}."]
+    )
+    lines += ["", "## Sources", ""]
     lines += sources.lines() or ["No sources."]
     return "\n".join(lines) + "\n"
 

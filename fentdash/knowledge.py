@@ -64,6 +64,8 @@ class Event:
     precision: str
     cue: re.Pattern[str]
     source: str
+    data_year: int | None = None  # the year the event's figures describe ("4 in 10 pills": 2021)
+    superseded_on: date | None = None  # when a newer figure replaced this one
 
 
 def _date_or_none(value: str) -> date | None:
@@ -123,6 +125,8 @@ def events() -> tuple[Event, ...]:
             precision=row.get("precision", "day").strip() or "day",
             cue=re.compile(row["cue_pattern"], re.IGNORECASE),
             source=row.get("source", "").strip(),
+            data_year=int(row["data_year"]) if (row.get("data_year") or "").strip() else None,
+            superseded_on=_date_or_none(row.get("superseded_on") or ""),
         )
         for row in _rows("events.csv")
         if row.get("cue_pattern", "").strip()

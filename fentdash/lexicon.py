@@ -121,7 +121,8 @@ KILL_BEFORE: Final[str] = (
     r"losing|lose|lost|killed|kills|killing|claiming|taking|claimed|claims|took|taken|takes|lives of|deaths of|death of"
 )
 POTENTIAL_KILL: Final[str] = (
-    r"(?:enough|potential|able|capable|sufficient)\s+to\s+kill|could\s+(?:potentially\s+)?kill|can\s+kill|to\s+kill"
+    r"(?:enough|potential|able|capable|sufficient)\s+to\s+kill|(?:could|would|might)\s+(?:potentially\s+)?"
+    r"(?:have\s+)?kill(?:ed)?|can\s+kill|to\s+kill"
 )
 PER_DAY: Final[str] = r"every single day|every day|each day|per day|a day|daily|everyday|each and every day"
 
@@ -150,7 +151,10 @@ ARREST_WORDS: Final[str] = r"arrest\w*"
 FUNDING_WORDS: Final[str] = (
     r"ask\w*|request\w*|programs?|fund\w*|grants?|invest\w*|budget\w*|allocat\w*|award\w*|appropriat\w*"
 )
-PRICE_WORDS: Final[str] = r"street value|worth|valued|value|price|prices|sells?|sold|per pill|a pill"
+PRICE_WORDS: Final[str] = (
+    r"street value|worth|valued|value|prices?|sells?|sold|buy\w*|bought"
+    r"|(?:per|a) (?:pill|kilo\w*|pound|gram|ounce)"
+)
 REVENUE_WORDS: Final[str] = r"earn\w*|revenues?|profits?|income"
 CASH_WORDS: Final[str] = r"cash|currency|proceeds"
 SETTLEMENT_WORDS: Final[str] = r"settle\w*|pay|paid|penalt\w*|fine[ds]?|forfeit\w*"

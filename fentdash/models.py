@@ -112,6 +112,8 @@ class DateEstimate:
     confidence: float
     method: DatingMethod
     evidence: tuple[Evidence, ...] = ()
+    # Clues that were dropped because they conflicted with stronger ones, in plain words.
+    warnings: tuple[str, ...] = ()
 
 
 UNKNOWN_DATE = DateEstimate(None, None, None, 0.0, "none", ())
@@ -146,6 +148,8 @@ class Statistic:
     period: Interval | None = None
     # The time expression the period comes from, kept for evidence and for dating.
     period_source: TimeExpression | None = None
+    # For a change ("up 16% compared to 2013"): the expression of the period it is measured from.
+    period_baseline: TimeExpression | None = None
     # Character offset of the counted noun phrase, used when linking a period.
     context: str = ""
 

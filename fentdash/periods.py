@@ -29,7 +29,7 @@ from typing import Final
 from . import timex
 from .models import Interval, Statistic, TimeExpression
 
-__all__ = ["attach_periods", "resolve_periods", "change_baseline"]
+__all__ = ["attach_periods", "resolve_periods"]
 
 # Figures that describe no period: doses, potencies, frequencies ("a life every five minutes").
 TIMELESS_METRICS: Final[frozenset[str]] = frozenset({"lethal_dose", "potency_vs_heroin"})
@@ -43,7 +43,6 @@ ABBREVIATIONS: Final[frozenset[str]] = frozenset({
     "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "approx", "est", "fig", "dept", "mt", "ft", "pa", "u.s.a", "n.y", "l.a",
 })
-_BASELINE_MARK = "|baseline@"
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]{0,3}(?:\[\d{1,3}\])?(?=\s{1,20}[\"“‘(\[]?[A-Z0-9])|\n")
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]{1,8})$")
@@ -215,20 +214,6 @@ def _link(
     return later, baseline if change else None
 
 
-def _encode(later: TimeExpression, baseline: TimeExpression | None) -> TimeExpression:
-    if baseline is None:
-        return later
-    return replace(later, label=f"{later.label}{_BASELINE_MARK}{baseline.start}:{baseline.end}")
-
-
-def change_baseline(source: TimeExpression | None) -> tuple[int, int] | None:
-    """Offsets of the baseline a change figure's period starts from, if it has one."""
-    if source is None or not source.label or _BASELINE_MARK not in source.label:
-        return None
-    start, end = source.label.split(_BASELINE_MARK, 1)[1].split(":")
-    return int(start), int(end)
-
-
 def _combine(later: Interval | None, baseline: Interval | None) -> Interval | None:
     """A change runs from the baseline to the later period; it takes the later period's end."""
     if later is None:
@@ -238,11 +223,12 @@ def _combine(later: Interval | None, baseline: Interval | None) -> Interval | No
     return Interval(min(baseline.start, later.start), later.end, "range")
 
 
-def _period(source: TimeExpression, index: dict[tuple[int, int], TimeExpression]) -> Interval | None:
+def _period(
+    source: TimeExpression, baseline: TimeExpression | None, index: dict[tuple[int, int], TimeExpression]
+) -> Interval | None:
     found = index.get((source.start, source.end))
     later = found.interval if found else source.interval
-    offsets = change_baseline(source)
-    base = index.get(offsets) if offsets else None
+    base = index.get((baseline.start, baseline.end), baseline) if baseline else None
     return _combine(later, base.interval if base else None)
 
 
@@ -258,8 +244,8 @@ def attach_periods(
 
     Returns:
         The figures in the given order, each with the expression that gives its period
-        (see the module docstring for the rules). A change with a baseline keeps the
-        baseline's offsets in its source label (``change_baseline`` reads them back).
+        (see the module docstring for the rules). A change also keeps the expression
+        it is measured from in ``period_baseline``.
     """
     exprs = sorted(expressions, key=lambda e: e.start)
     figures = sorted(statistics, key=lambda q: q.start)
@@ -291,8 +277,8 @@ def attach_periods(
         if later is None:
             out.append(q)
             continue
-        source = _encode(later, baseline)
-        out.append(replace(q, period_source=source, period=_period(source, index)))
+        out.append(replace(q, period_source=later, period_baseline=baseline,
+                           period=_period(later, baseline, index)))
     return out
 
 
@@ -304,6 +290,6 @@ def resolve_periods(statistics: Sequence[Statistic], expressions: Sequence[TimeE
         if q.period_source is None:
             out.append(q)
             continue
-        period = _period(q.period_source, index)
+        period = _period(q.period_source, q.period_baseline, index)
         out.append(replace(q, period=period) if period is not None else q)
     return out

@@ -40,7 +40,7 @@ def parse_document(document: Document) -> ParsedArticle:
         statements=tuple(found),
         statistics=tuple(figures),
         time_expressions=tuple(resolved),
-        warnings=document.warnings,
+        warnings=document.warnings + published.warnings,
     )
 
 

@@ -110,6 +110,7 @@ _UP_DOWN_BEFORE = re.compile(
     rf"\b(up|down){_SP}+(?:by{_SP}+)?(?:(?:about|nearly|almost|some|roughly){_SP}+)?$", re.IGNORECASE
 )
 _ONES = re.compile(rf"(?:{_SP}+(?P<adj>[a-z-]+))?{_SP}+ones\b", re.IGNORECASE)
+_FATAL_AFTER = re.compile(rf",?{_SP}+(?:fatally|died|dying|were{_SP}+killed)\b", re.IGNORECASE)
 _OF_THEM = re.compile(rf"{_SP}+of{_SP}+(?:them|those|these)\b", re.IGNORECASE)
 _OF_THE_BEFORE = re.compile(rf"\b(?:of|among){_SP}+(?:the|those|these){_SP}+$", re.IGNORECASE)
 # What may follow a compared bare number: a period, a date, punctuation; not a noun of its own.
@@ -162,6 +163,7 @@ _NONFATAL = _words(lx.NONFATAL_WORDS)
 _FATAL = _words(lx.FATAL_WORDS)
 _DRUG_CONTEXT = _words(lx.DRUG_WORDS)
 _NALOXONE = _words(r"naloxone|narcan")
+_NOT_FATAL_MODIFIER = _words(r"suspected|nonfatal|non-fatal|reported")
 _DEATH_CONTEXT = _words(lx.DEATH_WORDS)
 _POTENCY = re.compile(rf"\b(?:{lx.POTENCY_WORDS}|potency|strength)\b", re.IGNORECASE)
 _HEROIN = re.compile(r"\bheroin\b", re.IGNORECASE)
@@ -534,6 +536,8 @@ def _classify_number(
             and not _FATAL.search(text, s0, s1)
         ):
             unit = "count"  # "reversed 1,400 overdoses": not deaths
+        if unit == "deaths" and noun == "overdoses" and _NOT_FATAL_MODIFIER.search(text, fig_start, fig_end):
+            unit = "count"  # "3,400 suspected overdoses"
         if unit == "deaths":
             per_day = _PER_DAY_AFTER.match(text, fig_end, limit)
             if per_day:
@@ -655,8 +659,9 @@ def _part_of_whole(text: str, m: re.Match, sent: tuple[int, int], prev: _Figure)
         return _Figure(q0, ones.end(), value, "deaths", "count", None, qualifier, noun_end=ones.end())
     tail = ones or of_them
     end = tail.end() if tail else m.end()
+    unit = "deaths" if _FATAL_AFTER.match(text, end, sent[1]) else prev.unit  # "two of them fatally"
     qualifier, q0 = _qualifier(text, sent[0], m.start())
-    return _Figure(q0, end, value, prev.unit, prev.kind, None, qualifier, level=True, noun_end=end)
+    return _Figure(q0, end, value, unit, prev.kind, None, qualifier, level=True, noun_end=end)
 
 
 def _near_cue(before: str) -> int:
@@ -811,8 +816,10 @@ def _metric(
         return "overdose_deaths_per_day"
     if fig.unit == "deaths":
         return base or "overdose_deaths"
-    if fig.unit == "count" and base == "nonfatal_overdoses":
-        return base
+    if fig.unit == "count" and (base == "nonfatal_overdoses" or span.lower().endswith("overdoses")):
+        return (
+            "nonfatal_overdoses" if base == "nonfatal_overdoses" or "fatal" in span.lower() else "overdoses"
+        )
     if fig.unit in ("pills", "count") and in_sentence(_SEIZE):
         return "seizures"
     near = text[max(lo, fig.start - 60) : min(hi, fig.end + 40)]

@@ -384,7 +384,9 @@ def test_statements_grouped_by_speaker_date_and_article_in_reading_order():
     later = st[st["speaker"] == "Anne Milgram"].assign(text="Second point, later in the text.", kind="reported", start=500, end=532)
     earlier = st[st["speaker"] == "Anne Milgram"].assign(text="A first point.", kind="reported", start=0, end=14)
     frames["statements"] = pd.concat([st, later, earlier], ignore_index=True)
-    lines = export._statement_lines(frames["statements"], export._Sources())
+    table = export.briefing_table(frames, compare=_stub_compare)
+    said = [r for r in table.to_dict("records") if r["record"] == "statement"]
+    lines = export._statement_lines(said, export._Sources())
     assert lines == [
         "**Jeff Sessions** (Attorney General) — 2017-10-01 (inferred; between 2017-07-01 and 2017-12-31) [1]",
         "- said the crisis \\| is the deadliest in American history.",

@@ -327,9 +327,9 @@ def test_attach_sets_absolute_periods_before_dating():
         (Interval(D("2018-01-01"), D("2019-12-31"), "range"), "2019"),
         (None, "last year"),  # relative: waits for the article date
     ]
-    assert periods.change_baseline(linked[1].period_source) == (text.index("the previous year"),
+    assert (linked[1].period_baseline.start, linked[1].period_baseline.end) == (text.index("the previous year"),
                                                                 text.index("the previous year") + 17)
-    assert periods.change_baseline(linked[0].period_source) is None
+    assert linked[0].period_baseline is None
 
 
 def test_resolve_periods_leaves_unlinked_and_unresolved_figures():

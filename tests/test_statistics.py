@@ -398,7 +398,10 @@ FIGURES = [
     ),
     (
         "On 18 January 2022, police in Dayton said 11 people overdosed in 24 hours, two of them fatally.",
-        [("11 people", 11, None, "people", "other", None)],
+        [
+            ("11 people", 11, None, "people", "other", None),
+            ("two of them", 2, None, "deaths", "overdose_deaths", None),
+        ],
     ),
     (
         "More than 100 Americans die of drug overdoses every single day.",
@@ -884,7 +887,7 @@ FIGURES = [
     ),
     (
         "Between January and June, the department distributed 45,000 naloxone kits.",
-        [("45,000 naloxone kits", 45000, None, "count", "other", None)],
+        [("45,000 naloxone kits", 45000, None, "count", "naloxone", None)],
     ),
     (
         "A kilogram of fentanyl costs about $3,000 in China and sells for $1.6 million on U.S. streets.",
@@ -997,6 +1000,137 @@ FIGURES = [
         [
             ("47 overdose deaths", 47, None, "deaths", "overdose_deaths", None),
             ("12 more", 12, None, "deaths", "overdose_deaths_change", None),
+        ],
+    ),
+    (
+        "Agents seized 5,000 fake 30 mg oxycodone pills and 2 kg of fentanyl.",
+        [
+            ("5,000 fake 30 mg oxycodone pills", 5000, None, "pills", "seizures", None),
+            ("2 kg of fentanyl", 2, None, "kg", "seizures", None),
+        ],
+    ),
+    (
+        "Counterfeit 30-milligram pills sell for $10 to $30 per pill.",
+        [("$10 to $30", 10, 30, "usd", "street_value", None)],
+    ),
+    (
+        "Fentanyl Deaths Top 70,000 for First Time",
+        [("70,000", 70000, None, "deaths", "synthetic_opioid_deaths", None)],
+    ),
+    (
+        "Drug deaths doubled to 2,000 in the county.",
+        [
+            ("doubled", 2, None, "fold", "overdose_deaths_change", None),
+            ("2,000", 2000, None, "deaths", "overdose_deaths", None),
+        ],
+    ),
+    (
+        "West Virginia's overdose death rate of 81.4 per 100,000 was the highest in the nation in 2020.",
+        [("81.4 per 100,000", 81.4, None, "per_100k", "overdose_death_rate", None)],
+    ),
+    (
+        "Authorities said the 44 pounds of fentanyl seized Tuesday could have killed 10 million people.",
+        [
+            ("44 pounds of fentanyl", 44, None, "pounds", "seizures", None),
+            ("10 million people", 1e7, None, "people", "potential_lethal_doses", None),
+        ],
+    ),
+    (
+        "Overdose deaths among Hispanic Americans climbed 40% between 2019 and 2020, to about 12,000.",
+        [
+            ("40%", 40, None, "percent", "overdose_deaths_change", None),
+            ("about 12,000", 12000, None, "deaths", "overdose_deaths", "about"),
+        ],
+    ),
+    (
+        "The state reported 3,400 suspected overdoses in July, including 290 fatal ones.",
+        [
+            ("3,400 suspected overdoses", 3400, None, "count", "overdoses", None),
+            ("290 fatal ones", 290, None, "deaths", "overdose_deaths", None),
+        ],
+    ),
+    (
+        "Prescription opioid deaths have declined 20% since peaking in 2011.",
+        [("20%", -20, None, "percent", "prescription_opioid_deaths_change", None)],
+    ),
+    (
+        "Cartels are buying precursor chemicals for as little as $800 per kilogram.",
+        [("$800", 800, None, "usd", "street_value", None)],
+    ),
+    (
+        "A single kilogram of fentanyl can produce up to 1 million counterfeit pills.",
+        [("up to 1 million counterfeit pills", 1000000, None, "pills", "other", "up to")],
+    ),
+    (
+        "Nearly 8 in 10 adolescent overdose deaths in 2022 involved fentanyl.",
+        [("Nearly 8 in 10 adolescent overdose deaths", 80, None, "percent", "teen_overdose_share", "nearly")],
+    ),
+    (
+        "Nationwide, fatal overdoses dropped about 10% in 2023.",
+        [("about 10%", -10, None, "percent", "overdose_deaths_change", "about")],
+    ),
+    (
+        "Last month's seizure of 1,700 pounds of fentanyl at Nogales was the largest ever.",
+        [("1,700 pounds of fentanyl", 1700, None, "pounds", "seizures", None)],
+    ),
+    (
+        "In 2016, drug overdoses killed 63,632 Americans, and opioids accounted for 42,249 of them.",
+        [
+            ("63,632 Americans", 63632, None, "deaths", "overdose_deaths", None),
+            ("42,249 of them", 42249, None, "deaths", "opioid_deaths", None),
+        ],
+    ),
+    (
+        "He served 9 years in the Army and spent 30 days in rehab.",
+        [],
+    ),
+    (
+        "The number of deaths involving xylazine increased by 276% from January 2019 to June 2022.",
+        [("276%", 276, None, "percent", "overdose_deaths_change", None)],
+    ),
+    (
+        "The Justice Department secured more than 300 convictions under the initiative.",
+        [("more than 300 convictions", 300, None, "count", "convictions", "more than")],
+    ),
+    (
+        "The report counted 2.5 million Americans with opioid use disorder, but only 1 in 5 received treatment.",
+        [
+            ("2.5 million Americans", 2500000, None, "people", "other", None),
+            ("1 in 5", 20, None, "percent", "other", None),
+        ],
+    ),
+    (
+        "About 107,000 people died in 2022, roughly the same as the year before.",
+        [("About 107,000 people", 107000, None, "deaths", "overdose_deaths", "about")],
+    ),
+    (
+        "The price of a counterfeit pill has dropped to as little as $3 in some cities.",
+        [("$3", 3, None, "usd", "street_value", None)],
+    ),
+    (
+        "Since 2019 the agency has opened 1,200 investigations into online drug sales.",
+        [],
+    ),
+    (
+        "The Coast Guard offloaded more than 45,000 pounds of cocaine worth an estimated $600 million.",
+        [
+            ("more than 45,000 pounds of cocaine", 45000, None, "pounds", "seizures", "more than"),
+            ("an estimated $600 million", 6e8, None, "usd", "street_value", "an estimated"),
+        ],
+    ),
+    (
+        "The 911 call came in at 3:45 a.m.; paramedics administered two doses of naloxone.",
+        [],
+    ),
+    (
+        "A University of Michigan survey found 1.1% of 12th graders reported using fentanyl.",
+        [("1.1%", 1.1, None, "percent", "other", None)],
+    ),
+    (
+        "Fentanyl deaths in San Francisco rose to 620 in 2023, up 200 from the previous year.",
+        [
+            ("620", 620, None, "deaths", "synthetic_opioid_deaths", None),
+            ("up 200", 200, None, "deaths", "synthetic_opioid_deaths_change", None),
         ],
     ),
 ]
