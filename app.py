@@ -31,6 +31,8 @@ def timeline() -> None:
 
 
 def _file_page(path: str, **options) -> st.Page | None:
+    # No url_path: the default one ("Statements" from 1_Statements.py) is also what Streamlit's
+    # pages/ discovery answers before the first run, so a deep link on a cold server works.
     # The Briefing page is written separately; the router works before it exists.
     return st.Page(path, **options) if (ROOT / path).exists() else None
 
@@ -38,16 +40,12 @@ def _file_page(path: str, **options) -> st.Page | None:
 PAGES = {
     "Dashboard": [
         st.Page(timeline, title="Timeline", icon=":material/timeline:", default=True),
-        _file_page(
-            "pages/1_Statements.py", title="Statements", icon=":material/format_quote:", url_path="statements"
-        ),
-        _file_page(
-            "pages/2_Statistics.py", title="Statistics", icon=":material/query_stats:", url_path="statistics"
-        ),
-        _file_page("pages/3_Articles.py", title="Articles", icon=":material/article:", url_path="articles"),
+        _file_page("pages/1_Statements.py", title="Statements", icon=":material/format_quote:"),
+        _file_page("pages/2_Statistics.py", title="Statistics", icon=":material/query_stats:"),
+        _file_page("pages/3_Articles.py", title="Articles", icon=":material/article:"),
     ],
     "Export": [
-        _file_page("pages/4_Briefing.py", title="Briefing", icon=":material/slideshow:", url_path="briefing"),
+        _file_page("pages/4_Briefing.py", title="Briefing", icon=":material/slideshow:"),
     ],
 }
 

@@ -24,6 +24,7 @@ MAX_CAPTION_WORDS = 25
 MAX_PROMPT_WORDS = 30
 MAX_TITLE_WORDS = 45
 MAX_TITLE_CHARS = 320
+PREFERRED_TITLE_WORDS = 5
 
 _OPEN_LIST = r"(?:[-*\u2022\u25e6\u25aa\u2023>|(\[]\s{0,3})?"
 # Whole-line prompts and trailers, matched at the start of the stripped line.
@@ -31,21 +32,32 @@ _PROMPT = (
     r"(?:sign\s(?:up|in)\b|subscribe\b|unsubscribe\b|by\s(?:submitting|signing\sup|clicking|continuing|registering)\b"
     r"|(?:click|tap)\shere\b|read\smore\b|read\sthe\sfull\b|continue\sreading\b|keep\sreading\b"
     r"|(?:story|article)\scontinues\b|scroll\s(?:down\s)?to\scontinue\b|related\s{0,3}:|see\salso\s{0,3}:"
-    r"|also\sread\s{0,3}:|more\s{0,3}:|advertisement\b|sponsored\b|share\s(?:this|on|via)\b|share\b\s*$"
-    r"|tweet\s(?:this|it)\b|email\sthis\b|print\sthis\b|follow\sus\b|like\sus\son\b|join\sour\b"
+    r"|also\sread\s{0,3}:|share\s(?:this|on|via)\b"
+    r"|tweet\s(?:this|it)\b|email\sthis\b|print\sthis\b|follow\sus\b|like\sus\son\b"
     r"|download\s(?:our|the)\s(?:free\s)?app\b|get\sthe\sapp\b|enter\syour\semail\b|email\saddress\b"
     r"|thank\syou\sfor\s(?:subscribing|signing\sup|reading|your\sinterest)\b|already\sa\s(?:subscriber|member)\b"
-    r"|log\s?in\b|create\s(?:a\s)?(?:free\s)?account\b|register\s(?:now|for\sfree|here)\b"
-    r"|you\shave\sreached\b|to\scontinue\sreading\b|all\srights\sreserved\b|copyright\b|\u00a9|\(c\)\s\d"
+    r"|create\s(?:a\s)?(?:free\s)?account\b|register\s(?:now|for\sfree|here)\b"
+    r"|you\shave\sreached\b|to\scontinue\sreading\b|all\srights\sreserved\b|\u00a9|\(c\)\s\d"
     r"|privacy\spolicy\b|terms\sof\s(?:use|service)\b|cookie|we\suse\scookies\b|accept\s(?:all\s)?cookies\b"
-    r"|(?:additional\s)?reporting\sby\b|editing\sby\b|writing\sby\b|compiled\sby\b|our\sstandards\s{0,3}:"
+    r"|our\sstandards\s{0,3}:"
     r"|(?:file\s)?photo\b\s{0,3}(?::|by\b|credit\b|courtesy\b)|photograph\s{0,3}:|images?\s{0,3}:|credit\s{0,3}:"
     r"|caption\s{0,3}:|source\s{0,3}:\s{0,3}(?:getty|ap\b|reuters|afp|shutterstock)"
     r"|watch\s{0,3}:|listen\s{0,3}:|watch\s(?:the\s)?video\b|play\svideo\b|listen\sto\sthis\sarticle\b"
     r"|(?:media|press)\s(?:contact|inquiries)\b|contact\s{0,3}:|phone\s{0,3}:|tel\s{0,3}:|e-?mail\s{0,3}:"
-    r"|for\smore\sinformation,?\s(?:visit|contact|go\sto|see)\b|###|#\s#\s#|-30-|-\s?end\s?-)"
+    r"|for\smore\sinformation,?\s(?:visit|contact|go\sto|see)\b|for\simmediate\srelease\b|###|#\s#\s#|-30-|-\s?end\s?-)"
 )
 _PROMPT_LINE = re.compile(_OPEN_LIST + _PROMPT, re.I)
+# Words that are prompts only as a whole short line ("Advertisement", "Share", "Log in"),
+# not as the start of a sentence ("Sponsored by the DEA, the program ...").
+_SHORT_PROMPT = re.compile(
+    _OPEN_LIST + r"(?:advertisement|sponsored(?:\s(?:content|links?|stories|post))?|share|more|log\s?in|sign\sout"
+    r"|join\sour\s[^\n]{1,40}|copyright\b[^\n]{0,80}|follow\s[^\n]{1,40}|print|email|tweet|comments?)\s{0,3}[:.!]?\s*",
+    re.I,
+)
+MAX_SHORT_PROMPT_WORDS = 8
+# Wire-service trailers: "(Reporting by Dana Whitfield; Editing by Tom Brown)". A sentence
+# such as "Reporting by the Times found ..." ends in a full stop and has no semicolon.
+_TRAILER = re.compile(r"\(?\s{0,3}(?:additional\s)?(?:reporting|editing|writing|compiled)\sby\b", re.I)
 # A byline: "By Jane Doe", "BY JANE DOE, Associated Press", "By Jane Doe and John Roe | Reuters".
 _NAME = r"[A-Z][\w.'\u2019-]{0,30}"
 _BYLINE = re.compile(
@@ -162,6 +174,12 @@ def _is_prompt(line: Line) -> bool:
     words = line.words
     if words <= MAX_PROMPT_WORDS and _PROMPT_LINE.match(stripped):
         return True
+    if words <= MAX_SHORT_PROMPT_WORDS and _SHORT_PROMPT.fullmatch(stripped):
+        return True
+    if words <= MAX_PROMPT_WORDS and _TRAILER.match(stripped) and (
+        ";" in stripped or stripped.startswith("(") or not _terminal(line)
+    ):
+        return True
     if words <= MAX_BYLINE_WORDS and not _terminal(line) and _BYLINE.fullmatch(stripped):
         return True
     if words <= MAX_NEWSLETTER_WORDS and _NEWSLETTER.search(stripped):
@@ -202,31 +220,42 @@ def _is_prose(line: Line) -> bool:
     return _terminal(line) or line.words > MAX_CAPTION_WORDS
 
 
-def find_title(text: str, *, start: int = 0) -> tuple[str, int, int] | None:
-    """The headline: the first line when it reads like one and body text follows it.
+def _headline_shaped(line: Line) -> bool:
+    stripped = line.text.strip()
+    return not (
+        len(stripped) > MAX_TITLE_CHARS
+        or line.words > MAX_TITLE_WORDS
+        or line.words < 2
+        or stripped.endswith((".", ",", ";", ":"))
+        or _LIST_ITEM.match(line.text)
+        or _SENTENCE_BREAK.search(stripped)
+    )
 
+
+def find_title(text: str, *, start: int = 0) -> tuple[str, int, int] | None:
+    """The headline: a line above the first sentence that reads like one, with body text below.
+
+    Press releases stack agency names and "FOR IMMEDIATE RELEASE" above the headline, so
+    the first such line of at least ``PREFERRED_TITLE_WORDS`` words wins, else the first one.
     Returns ``(title, start, end)`` with ``text[start:end] == title`` (stripped), or ``None``.
     """
     lines = iter_lines(text, start=start)
+    chosen: Line | None = None
     for line in lines:
         if line.blank or _is_prompt(line) or _is_label(line):
             continue
-        stripped = line.text.strip()
-        if (
-            len(stripped) > MAX_TITLE_CHARS
-            or line.words > MAX_TITLE_WORDS
-            or line.words < 2
-            or stripped.endswith((".", ",", ";", ":"))
-            or _LIST_ITEM.match(line.text)
-            or _SENTENCE_BREAK.search(stripped)
-        ):
-            return None
-        # A headline is followed by body text; a lone line is just text.
-        if not any(not following.blank for following in lines):
-            return None
-        offset = line.start + line.text.index(stripped)
-        return stripped, offset, offset + len(stripped)
-    return None
+        if not _headline_shaped(line):
+            break  # the body has begun
+        if chosen is None or (chosen.words < PREFERRED_TITLE_WORDS <= line.words):
+            chosen = line
+        if chosen.words >= PREFERRED_TITLE_WORDS:
+            break
+    # A headline is followed by body text; a lone line is just text.
+    if chosen is None or not any(not following.blank for following in iter_lines(text, start=chosen.end)):
+        return None
+    stripped = chosen.text.strip()
+    offset = chosen.start + chosen.text.index(stripped)
+    return stripped, offset, offset + len(stripped)
 
 
 def find_byline(text: str, *, start: int = 0) -> str | None:
@@ -294,12 +323,17 @@ def find_boilerplate(text: str, *, start: int = 0) -> tuple[tuple[int, int], ...
     after_quote = False  # the previous line closed a quotation
     for block in _blocks(text, start):
         for unit in _units(block):
-            captions = not _is_prose(unit[-1]) and not _wrapped(unit)
+            # A speaker list ("Jane Roe, M.D., Director ...") stays whole, however it is wrapped.
+            captions = not _is_prose(unit[-1]) and not _wrapped(unit) and not any(
+                _CREDENTIALS.search(line.text) for line in unit
+            )
+            prompt_runs_on = False  # a wrapped prompt continues to the end of its sentence
             for line in unit:
                 if line.start <= title_start < line.end:
                     continue
-                if _is_prompt(line):
+                if prompt_runs_on or _is_prompt(line):
                     skip.append((line.start, line.end))
+                    prompt_runs_on = not _terminal(line) and bool(_CONTINUES.search(line.text[-40:]))
                 elif _is_label(line):
                     skip.append((line.start, line.end))
                     links = True

@@ -20,6 +20,7 @@ import uuid
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -539,26 +540,40 @@ def load_frames(
     entries: dict[str, Entry] = {}  # by article id, first path first, as read_corpus does
     documents: dict[str, Document] = {}
     errors: list[ReadError] = []
-    for item in corpus.iter_paths(list(paths), root=root):
+    items = list(corpus.iter_paths(list(paths), root=root))
+    # Files the manifest knows unchanged are not read; the others are read in parallel when
+    # the executor runs on this machine (Dask workers may not see these files).
+    signatures: dict[str, Signature | None] = {}
+    known: dict[str, tuple[str, str]] = {}
+    for item in items:
+        if isinstance(item, ReadError) or item in signatures:
+            continue
+        sig = signatures[item] = _signature(item)
+        seen = manifest.get(os.path.abspath(item))
+        if seen is not None and sig is not None and seen[0] == sig and sig[2] <= limit:
+            known[item] = (seen[1], seen[2])
+    unknown = [item for item in signatures if item not in known]
+    reader = executor if executor is not None and getattr(executor, "local", False) else SerialExecutor()
+    read = dict(
+        zip(unknown, reader.map_documents(partial(corpus.read_file, max_bytes=limit), unknown), strict=True)
+    )
+    for item in items:
         if isinstance(item, ReadError):
             errors.append(item)
             continue
-        absolute = os.path.abspath(item)
-        sig = _signature(item)
-        known = manifest.get(absolute)
-        if known is not None and sig is not None and known[0] == sig and sig[2] <= limit:
-            key, ident = known[1], known[2]
+        if item in known:
+            key, ident = known[item]
             stats.unread += 1
         else:
-            result = corpus.read_file(item, max_bytes=limit)
+            result = read[item]
             if isinstance(result, ReadError):
                 errors.append(result)
                 continue
             key, ident = cache_key(result), result.id
             documents.setdefault(key, result)
             after = _signature(item)
-            if after is not None and after == sig:  # unchanged while read: safe to remember
-                manifest[absolute] = (after, key, ident)
+            if after is not None and after == signatures[item]:  # unchanged while read: safe to remember
+                manifest[os.path.abspath(item)] = (after, key, ident)
                 changed = True
         first = entries.get(ident)
         if first is None:

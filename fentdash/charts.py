@@ -28,6 +28,13 @@ VERDICT_COLOURS: Mapping[str, str] = {
     "understated": "#ff7f0e",
     NO_FIGURE: "#7f7f7f",
 }
+# How the article's date was found, as the hover says it.
+DATE_METHOD_LABELS: Mapping[str, str] = {
+    "metadata": "from the file's metadata",
+    "dateline": "from the dateline",
+    "inferred": "inferred from the text (evidence on the Articles page)",
+    "none": "date unknown",
+}
 KIND_SYMBOLS: Mapping[str, str] = {"direct": "circle", "reported": "diamond"}
 # (metric, legend name, colour, visible): heroin and any-opioid start hidden (legend toggles them).
 CDC_LINES: tuple[tuple[str, str, str, bool], ...] = (
@@ -100,7 +107,7 @@ def _statement_hover(speaker, role, kind, text, title, outlet, x, lo, hi, inferr
     return (
         f"<b>{_esc(speaker)}</b>{role_part} · {_esc(kind)}<br>“{_wrap_quote(text)}”"
         f"<br>Article: {_esc(title) or 'untitled article'} ({_esc(outlet) or 'outlet unknown'})"
-        f"<br>Date: {x}{window}, found by {_esc(method) or 'unknown'}"
+        f"<br>Date: {x}{window}, {DATE_METHOD_LABELS.get(method, _esc(method) or 'date unknown')}"
     )
 
 
@@ -532,10 +539,10 @@ STATEMENT_TABLE_COLUMNS: tuple[str, ...] = (
     "role",
     "kind",
     "text",
+    "article",
     "title",
     "outlet",
     "date_method",
-    "article",
 )
 STATISTIC_TABLE_COLUMNS: tuple[str, ...] = (
     "text",
@@ -557,7 +564,7 @@ STATISTIC_TABLE_COLUMNS: tuple[str, ...] = (
 
 
 def article_link(
-    article_ids: pd.Series, *, page: str = "articles", params: Mapping[str, str | list[str]] | None = None
+    article_ids: pd.Series, *, page: str = "Articles", params: Mapping[str, str | list[str]] | None = None
 ) -> pd.Series:
     """Relative links to the Articles page for each id, carrying the current filters."""
     base = urlencode(params or {}, doseq=True)

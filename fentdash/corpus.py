@@ -88,8 +88,11 @@ FRONT_MATTER_KEYS: dict[str, str] = {
 }
 _FRONT_OPEN = re.compile(r"---[ \t]{0,20}\n")
 _FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]{0,20}$", re.M)
+_FRONT_LINE = re.compile(
+    r"[A-Za-z][\w-]{0,40}[ \t]{0,20}:(?:[ \t][^\n]{0,2000})?|[ \t]{1,40}\S[^\n]{0,2000}|-[ \t][^\n]{0,2000}|#[^\n]{0,2000}"
+)
 _FRONT_FIELD = re.compile(
-    r"^(?P<key>[A-Za-z][A-Za-z0-9_ -]{0,40}?)[ \t]{0,20}:[ \t]{0,20}(?P<value>[^\n]{0,2000})$", re.M
+    r"^(?P<key>[A-Za-z][\w-]{0,40}?)[ \t]{0,20}:[ \t]{0,20}(?P<value>[^\n]{0,2000})$", re.M
 )
 _MD_HEADING = re.compile(r"#{1,2}[ \t]{1,10}(?P<title>[^\n]{1,300}?)[ \t#]{0,20}$")
 _HTML_SNIFF = re.compile(r"\s{0,200}(?:<!doctype\s{1,10}html|<html[\s>])", re.I)
@@ -244,13 +247,18 @@ def parse_front_matter(text: str) -> FrontMatter | None:
     closing = _FRONT_CLOSE.search(text, opening.end(), FRONT_MATTER_MAX_CHARS)
     if not closing:
         return None
+    block = text[opening.end() : closing.start()]
+    # Every line must read as YAML (key, indented continuation, list item, comment):
+    # a horizontal rule above ordinary text is not front matter.
+    if not all(_FRONT_LINE.fullmatch(line) for line in block.split("\n") if line.strip()):
+        return None
     fields: dict[str, tuple[str, int, int]] = {}
     for match in _FRONT_FIELD.finditer(text, opening.end(), closing.start()):
         key = FRONT_MATTER_KEYS.get(match.group("key").strip().lower().replace(" ", "_").replace("-", "_"))
         value = match.group("value").strip().strip("\"'").strip()
         if key and value and key not in fields:
             fields[key] = (value, match.start(), match.end())
-    return FrontMatter(closing.end(), fields)
+    return FrontMatter(closing.end(), fields) if fields else None
 
 
 @dataclass(frozen=True, slots=True)

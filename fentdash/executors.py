@@ -25,6 +25,7 @@ DEFAULT_CHUNK_SIZE = 32
 
 class Executor(Protocol):
     workers: int
+    local: bool  # runs on this machine (so workers can read local files)
 
     def map_documents(
         self, fn: Callable[[T], R], items: Sequence[T], *, progress: Progress | None = None
@@ -54,6 +55,7 @@ class SerialExecutor:
     """Everything in this process; the reference the others must match."""
 
     workers = 1
+    local = True
 
     def map_documents(self, fn, items, *, progress=None):
         out = []
@@ -75,6 +77,8 @@ class SerialExecutor:
 
 class LocalProcessExecutor:
     """A ``ProcessPoolExecutor`` fed with chunks of items; the pool is started lazily and reused."""
+
+    local = True
 
     def __init__(self, workers: int | None = None, *, chunk_size: int = DEFAULT_CHUNK_SIZE) -> None:
         self.workers = max(1, workers or os.cpu_count() or 1)
@@ -125,6 +129,8 @@ class DaskExecutor:
     Pass ``address`` for a running cluster, or ``client`` for an existing ``Client``
     (tests use a ``LocalCluster``). Workers must be able to import ``fentdash``.
     """
+
+    local = False  # workers may be other machines: files are read by the client
 
     def __init__(
         self,

@@ -171,19 +171,19 @@ def provisional_figures() -> pd.DataFrame:
     return pd.read_csv(data_dir() / "provisional_figures.csv", parse_dates=["quoted_from"])
 
 
+@lru_cache(maxsize=1)
+def _official_values() -> dict[tuple[str, int], float]:
+    """(metric, year) -> final CDC value; a dict because dating looks values up per figure."""
+    return {(m, int(y)): float(v) for y, m, v in cdc_long()[["year", "metric", "value"]].itertuples(index=False)}
+
+
 def official_value(metric: str, year: int) -> float | None:
     """The final CDC figure for ``metric`` in ``year``, or None when the file has none."""
-    column = CDC_METRICS.get(metric)
-    if column is None:
-        return None
-    wide = cdc_series()
-    row = wide.loc[wide["year"] == year, column]
-    if row.empty or pd.isna(row.iloc[0]):
-        return None
-    return float(row.iloc[0])
+    return _official_values().get((metric, year))
 
 
 def reset_caches() -> None:
     """Forget loaded files (after editing them, or in tests that point FENTDASH_DATA elsewhere)."""
-    for fn in (officials, officials_by_name, events, organizations, cdc_series, provisional_figures):
+    for fn in (officials, officials_by_name, events, organizations, cdc_series, provisional_figures,
+               _official_values):
         fn.cache_clear()

@@ -50,6 +50,9 @@ COUNT_NOUNS: Final[dict[str, str]] = {
     "vials": "count", "seizures": "count", "dosage units": "count",
 }
 
+# A generic count ("count" above) is reported in its noun; these nouns get a common name.
+COUNT_UNIT_NAMES: Final[dict[str, str]] = {"dosage units": "doses", "packets": "bags", "vials": "doses"}
+
 # Nouns after a number that make it a duration or an age, never a statistic.
 TIME_UNITS: Final[frozenset[str]] = frozenset({
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",

@@ -198,7 +198,8 @@ _CAPS = r"[A-Z]{2,}(?:['’]s\b)?"
 _TOKEN = rf"(?:{_DOTTED}|{_HONORIFIC}|{_WORD}|{_INITIAL}|{_CAPS})"
 _TOKEN_CATCH = re.compile(_TOKEN)
 # Runs of capitalised tokens on one line (bounded, so no backtracking blow-up).
-_RUN = re.compile(rf"(?<![\w.’'-]){_TOKEN}(?:[ \t]{{1,2}}{_TOKEN}){{0,11}}")
+# Each pattern opens with a cheap first-letter lookahead: it lets the scan skip most positions.
+_RUN = re.compile(rf"(?<![\w.’'-])(?=[{_UP}]){_TOKEN}(?:[ \t]{{1,2}}{_TOKEN}){{0,11}}")
 _POSSESSIVE = re.compile(r"['’]s$")
 _DOTTED_CATCH = re.compile(_DOTTED)
 _INITIAL_CATCH = re.compile(_INITIAL)
@@ -210,18 +211,21 @@ _APPOSITION = re.compile(rf",[ \t]+(?:{ACADEMIC_DEGREES},?[ \t]*){{0,3}}(?P<role
 _APPOSITION_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.(?:[ \t]|$)")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|stated|noted|warned|explained)[ \t]+$")
 _ORG_TRIM = re.compile(r"^(?:[Tt]he[ \t]+)?(?:(?:U\.S\.|US)[ \t]+)?|(?:[ \t]*\([A-Z]{2,6}\))?(?:['’]s)?$")
-_ORG_ANAPHOR = re.compile(r"\b(?:" + "|".join(p + "|" + p.capitalize() for p in ORG_ANAPHORS) + r")\b")
+_ORG_ANAPHOR = re.compile(
+    r"\b(?=[Tt]he )(?:" + "|".join(p + "|" + p.capitalize() for p in ORG_ANAPHORS) + r")\b"
+)
 _CONNECTORS = frozenset({"of", "for", "on", "and", "in", "the"})
 _APPOSED_NAME = re.compile(r",[ \t]*$")
 _CLOSING_COMMA = re.compile(r",(?=[ \t]*[a-z])")
 _APPOSITION_AGE = re.compile(r",[ \t]+\d{1,3},")
 _APPOSITION_DEGREE = re.compile(rf",[ \t]+{ACADEMIC_DEGREES}")
 _ROLE_TOKENS = re.compile(r"\S+")
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|him|her)\b")
+_PRONOUN = re.compile(r"\b(?=[HhSs])(?:[Hh]e|[Ss]he|him|her)\b")
 _VERB_NAMES = "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
-_VERB = re.compile(rf"\b(?:{_VERB_NAMES})\b")
+_VERB_INITIALS = "".join(sorted({v[0] for v in REPORTING_VERBS}))
+VERB = re.compile(rf"\b(?=[{_VERB_INITIALS}])(?:{_VERB_NAMES})\b")
 _INVERTED_NAMES = "|".join(sorted((re.escape(v) for v in INVERTED_VERBS), key=len, reverse=True))
-_INVERTED = re.compile(rf"(?:{_INVERTED_NAMES})[ \t]+")
+INVERTED = re.compile(rf"(?:{_INVERTED_NAMES})[ \t]+")
 # Adverbs and auxiliaries between a speaker and the reporting verb ("today announced").
 _GAP_WORD = (
     r"(?:also|today|yesterday|previously|recently|later|further|then|again|once|repeatedly|"
@@ -243,7 +247,7 @@ APPOSITION_GAP = re.compile(
 )
 # A definite description: "the official", "The DEA’s acting head", "the head of the DEA".
 _DESCRIPTION = re.compile(
-    r"\b(?:[Tt]he[ \t]+(?:(?:[A-Z]{2,5}|[Aa]gency|[Dd]epartment)(?:['’]s)?[ \t]+)?"
+    r"\b(?=[TA-Z]|the)(?:[Tt]he[ \t]+(?:(?:[A-Z]{2,5}|[Aa]gency|[Dd]epartment)(?:['’]s)?[ \t]+)?"
     r"|(?<![Aa] )(?<![Aa]n )(?<![Oo]ne )[A-Z]{2,5}(?:['’]s)?[ \t]+)"
     r"(?:(?:acting|former|deputy|top|senior|chief|assistant|then|U\.S\.)[ \t]+){0,2}"
     rf"(?P<head>(?i:{'|'.join(DESCRIPTION_HEADS)}))\b"
@@ -354,7 +358,7 @@ def _organization_index(
             canonical[bare] = name
     forms = sorted(canonical, key=len, reverse=True)
     pattern = re.compile(
-        r"(?<![\w-])(?:(?:[Tt]he)[ \t]+)?(?:(?:U\.S\.|US)[ \t]+)?(?:"
+        r"(?<![\w-])(?=[A-Z]|the)(?:(?:[Tt]he)[ \t]+)?(?:(?:U\.S\.|US)[ \t]+)?(?:"
         + "|".join(re.escape(f) for f in forms)
         + r")(?![\w-])(?:[ \t]*\([A-Z]{2,6}\))?(?:['’]s)?"
     )
@@ -508,7 +512,7 @@ def _apposition_role(text: str, end: int) -> tuple[str | None, bool]:
 
 def _verb_next(text: str, end: int) -> bool:
     gap = GAP.match(text, end)
-    return bool(gap and _VERB.match(text, gap.end()))
+    return bool(gap and VERB.match(text, gap.end()))
 
 
 def _verb_before(text: str, start: int) -> bool:

@@ -21,7 +21,7 @@ and baselines are never the period of a plain figure. Doses and potencies have n
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
@@ -86,6 +86,9 @@ _DOCUMENT_AFTER = re.compile(
 )
 
 
+_REACH: Final = 400
+
+
 @dataclass(frozen=True, slots=True)
 class _Sentence:
     start: int
@@ -99,6 +102,18 @@ def _sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[_Sentenc
     """Sentence spans with paragraph numbers; never split inside a protected span."""
     out: list[_Sentence] = []
     start, paragraph = 0, 0
+    spans = sorted(protected)
+    span_starts = [s for s, _ in spans]
+    # Longest protected span ending at or after each index: "is m inside any span" in O(log n).
+    reach, furthest = [], -1
+    for _, e in spans:
+        furthest = max(furthest, e)
+        reach.append(furthest)
+
+    def inside(pos: int) -> bool:
+        i = bisect_left(span_starts, pos) - 1  # spans starting strictly before pos
+        return i >= 0 and reach[i] > pos
+
     for m in _SENTENCE_END.finditer(text):
         cut = m.end()
         if m.group() != "\n":
@@ -106,7 +121,7 @@ def _sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[_Sentenc
             token = word.group(1).lower().strip(".") if word else ""
             if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue  # "U.S. Customs", "Scott W. Brady"
-            if any(s < m.start() < e for s, e in protected):
+            if inside(m.start()):
                 continue
         if cut > start:
             out.append(_Sentence(start, cut, paragraph))
@@ -171,11 +186,15 @@ def _sentence_period(text: str, exprs: Sequence[TimeExpression], sentence: _Sent
 
 def _link(
     text: str, q: Statistic, sentence: _Sentence, exprs: Sequence[TimeExpression],
-    figures: Sequence[Statistic], carried: TimeExpression | None,
+    figure_starts: Sequence[int], carried: TimeExpression | None,
 ) -> tuple[TimeExpression | None, TimeExpression | None]:
     """(period expression, baseline expression) for one figure."""
-    usable = [e for e in exprs if _usable(text, e, sentence)]
-    next_figure = min((f.start for f in figures if f.start >= q.end and f.start < sentence.end), default=sentence.end)
+    # A clause never runs longer than this; clipping keeps run-on text (no punctuation) linear.
+    sentence = replace(sentence, start=max(sentence.start, q.start - _REACH), end=min(sentence.end, q.end + _REACH))
+    usable = [e for e in exprs if sentence.start <= e.start and e.end <= sentence.end and _usable(text, e, sentence)]
+    following = bisect_left(figure_starts, q.end)
+    next_figure = figure_starts[following] if following < len(figure_starts) else sentence.end
+    next_figure = min(next_figure, sentence.end)
     change = _is_change(text, q, sentence)
 
     baseline = None
@@ -249,6 +268,7 @@ def attach_periods(
     """
     exprs = sorted(expressions, key=lambda e: e.start)
     figures = sorted(statistics, key=lambda q: q.start)
+    figure_starts = [q.start for q in figures]
     protected = [(e.start, e.end) for e in exprs] + [(q.start, q.end) for q in figures]
     sentences = _sentences(text, protected)
     if not sentences:
@@ -273,7 +293,7 @@ def attach_periods(
             out.append(q)
             continue
         i = _sentence_of(starts, q.start)
-        later, baseline = _link(text, q, sentences[i], by_sentence.get(i, ()), figures, carried[i])
+        later, baseline = _link(text, q, sentences[i], by_sentence.get(i, ()), figure_starts, carried[i])
         if later is None:
             out.append(q)
             continue

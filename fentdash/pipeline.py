@@ -15,20 +15,29 @@ import pandas as pd
 from . import dating, periods, statements, statistics, timex
 from .corpus import read_corpus
 from .models import Document, ParsedArticle, ReadError, Statement, Statistic
+from .settings import MAX_ANALYSED_CHARS
 from .version import PARSER_VERSION
 
 Progress = Callable[[int, int, str], None]
 
 
-def parse_document(document: Document) -> ParsedArticle:
-    """Date one article and extract its statements and statistics."""
-    text, skip = document.text, document.skip
+def parse_document(document: Document, *, max_chars: int = MAX_ANALYSED_CHARS) -> ParsedArticle:
+    """Date one article and extract its statements and statistics.
+
+    Only the first ``max_chars`` characters are analysed; offsets into that prefix are
+    offsets into the whole text, so nothing shifts.
+    """
+    text, skip = document.text[:max_chars], document.skip
+    notes = ()
+    if len(document.text) > max_chars:
+        notes = (f"the article has {len(document.text):,} characters; only the first {max_chars:,} were analysed",)
     expressions = timex.find_time_expressions(text, skip=skip)
     mentions = statements.find_mentions(text, skip=skip)
     figures = statistics.find_statistics(text, skip=skip)
     figures = periods.attach_periods(text, figures, expressions)
+    analysed = dataclasses.replace(document, text=text) if notes else document
     published = dating.date_document(
-        document, expressions=expressions, statistics=figures, mentions=mentions
+        analysed, expressions=expressions, statistics=figures, mentions=mentions
     )
     resolved = timex.resolve(expressions, reference=published.date)
     figures = periods.resolve_periods(figures, resolved)
@@ -40,7 +49,7 @@ def parse_document(document: Document) -> ParsedArticle:
         statements=tuple(found),
         statistics=tuple(figures),
         time_expressions=tuple(resolved),
-        warnings=document.warnings + published.warnings,
+        warnings=document.warnings + notes + published.warnings,
     )
 
 

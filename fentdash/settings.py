@@ -11,3 +11,7 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 
 # Extensions the corpus reader and the uploader accept.
 ARTICLE_EXTENSIONS = (".txt", ".md", ".html", ".htm")
+
+# Extraction reads at most this many characters of an article (real articles are far
+# shorter); the rest is kept in the text but not analysed, and the article says so.
+MAX_ANALYSED_CHARS = 100_000

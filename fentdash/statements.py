@@ -17,12 +17,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from . import people, timex
 from .models import Evidence, Interval, Mention, Statement
-from .people import APPOSITION_GAP, GAP, Cast, Ref, Speaker
+from .people import APPOSITION_GAP, GAP, INVERTED, VERB, Cast, Ref, Speaker
 from .quotes import Quote, find_quotes, intervals, paragraphs, sentences
 
 __all__ = ["find_mentions", "find_statements"]
@@ -31,14 +31,14 @@ __all__ = ["find_mentions", "find_statements"]
 MAX_SCARE_WORDS = 4
 # Longer "sentences" are runs of text without punctuation, not prose: no reported speech.
 MAX_SENTENCE_CHARS = 2000
+# A sentence right after a quotation this short may be its bare attribution ("Milgram said.").
+NEXT_ATTRIBUTION_CHARS = 80
 # How far (characters) an attribution may sit from its quotation.
 ATTRIBUTION_WINDOW = 300
 # At most this many words after the verb, with a clause before the speaker, make a trailing
 # attribution ("Fentanyl kills, he said on Monday.").
 TRAILING_MAX_WORDS = 5
 
-_VERB = re.compile(people._VERB.pattern)
-_INVERTED = people._INVERTED
 # "according to X", "according to a statement from X"
 _ACCORDING = re.compile(
     r"\b[Aa]ccording[ \t]+to[ \t]+(?:(?:a|an|the)[ \t]+(?:[a-z]+[ \t]+)?"
@@ -49,7 +49,7 @@ _QUOTED_AS = re.compile(r"[A-Z][\w.&’'-]*(?:[ \t]+[A-Z][\w.&’'-]*){0,3}[ \t]
 _AS_SAYING = re.compile(r"[ \t]+as[ \t]+saying\b")
 # Between a head attribution's verb and the quotation: "He added: “", "X said in a statement, “".
 _HEAD_TAIL = re.compile(r"(?:[^.!?“”\"\n]{0,100}?(?:[:,]|\bthat))?[ \t]*")
-_HEAD_END = re.compile(rf"(?:\bthat|{people._VERB.pattern})$")
+_HEAD_END = re.compile(rf"(?:\bthat|{VERB.pattern})$")
 # An attribution inside a sentence between two parts of one quotation: "…,” X said, “…".
 _MID_SPLIT = re.compile(r"[ \t]*,?[ \t]*[^“”\"\n.!?]{1,120},[ \t]*")
 _COORDINATION = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
@@ -109,6 +109,17 @@ class _Layout:
         k = self.paragraph_index(pos)
         return k >= 0 and pos <= self.paragraphs[k][1] and self.prose[k] and not self.skipped.contains(pos)
 
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """Matches inside sentences of prose length (a cheap gate for megabyte lines)."""
+        for s0, s1 in self.sentences:
+            if s1 - s0 <= MAX_SENTENCE_CHARS:
+                yield from pattern.finditer(self.text, s0, s1)
+
+    def next_sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence after the one holding ``pos`` (an empty span at the end)."""
+        k = bisect_right(self._sent_starts, pos)
+        return self.sentences[k] if k < len(self.sentences) else (len(self.text), len(self.text))
+
     def sentence(self, pos: int) -> tuple[int, int]:
         k = bisect_right(self._sent_starts, pos) - 1
         if k >= 0 and pos <= self.sentences[k][1]:
@@ -147,15 +158,15 @@ def _right_speaker(layout: _Layout, cast: Cast, pos: int) -> tuple[Speaker, Ref]
 
 
 def _tail_attribution(layout: _Layout, cast: Cast, q: Quote, limit: int) -> _Attribution | None:
-    """ "…,” he said" / "…,” said X" / "…,” according to X" / "…,” AFP quoted him as saying"."""
+    """Attribution after a quotation: …,” he said / said X / according to X / AFP quoted him as saying."""
     text = layout.text
     _, s1 = layout.sentence(q.close)
     end = min(s1, q.close + ATTRIBUTION_WINDOW, limit)
     lead = _LEAD.match(text, q.close + 1, end)
     pos = lead.end() if lead else q.close + 1
     if pos >= end:
-        return None
-    inverted = _INVERTED.match(text, pos, end)
+        return _next_sentence_attribution(layout, cast, q)
+    inverted = INVERTED.match(text, pos, end)
     if inverted:
         found = _right_speaker(layout, cast, inverted.end())
         if found:
@@ -164,19 +175,38 @@ def _tail_attribution(layout: _Layout, cast: Cast, q: Quote, limit: int) -> _Att
     if quoted:
         found = _right_speaker(layout, cast, quoted.end())
         if found and _AS_SAYING.match(text, found[1].end):
-            return _Attribution(found[0], quoted.end() - 7, s1, "tail")
+            return _Attribution(found[0], None, s1, "tail")
     ref = people.ref_starting_at(cast, pos)
     if ref is not None:
         gap = GAP.match(text, ref.end) or APPOSITION_GAP.match(text, ref.end)
-        if gap and _VERB.match(text, gap.end()):
+        if gap and VERB.match(text, gap.end()):
             speaker = people.resolve(cast, ref, blocked=layout.interiors)
             if speaker:
                 return _Attribution(speaker, gap.end(), s1, "tail")
     return None
 
 
+def _next_sentence_attribution(layout: _Layout, cast: Cast, q: Quote) -> _Attribution | None:
+    """A quotation closed by its own full stop, then a bare attribution: “We will win.” Milgram said."""
+    text = layout.text
+    _, s1 = layout.sentence(q.close)
+    n0, n1 = layout.next_sentence(q.close)
+    if n0 <= s1 or n1 - n0 > NEXT_ATTRIBUTION_CHARS or "\n" in text[s1:n0]:
+        return None
+    ref = people.ref_starting_at(cast, n0)
+    if ref is None:
+        return None
+    gap = GAP.match(text, ref.end)
+    verb = gap and VERB.match(text, gap.end())
+    if not verb or len(_WORD.findall(text, verb.end(), n1)) > 3:
+        return None
+    speaker = people.resolve(cast, ref, blocked=layout.interiors)
+    return _Attribution(speaker, verb.start(), n1, "tail") if speaker else None
+
+
 def _head_attribution(layout: _Layout, cast: Cast, q: Quote) -> _Attribution | None:
-    """ "He added: “…”" / "X said in a statement, “…”" (also from the previous paragraph's end)."""
+    """Attribution before a quotation: He added: “…” / X said in a statement, “…” (also at the
+    end of the previous paragraph)."""
     text = layout.text
     s0, _ = layout.sentence(q.open)
     lo = max(s0, q.open - ATTRIBUTION_WINDOW)
@@ -184,7 +214,7 @@ def _head_attribution(layout: _Layout, cast: Cast, q: Quote) -> _Attribution | N
     if text[lo : q.open].strip() == "" and k > 0:
         # The quotation opens its paragraph: the previous one may end with "X said:".
         p0, p1 = layout.paragraphs[k - 1]
-        if not text[p0:p1].rstrip().endswith(":"):
+        if not text[max(p0, p1 - 8) : p1].rstrip().endswith(":"):
             return None
         s0, _ = layout.sentence(p1 - 1)
         lo, hi = max(s0, p1 - ATTRIBUTION_WINDOW), p1
@@ -195,7 +225,7 @@ def _head_attribution(layout: _Layout, cast: Cast, q: Quote) -> _Attribution | N
     if not end or not (end[-1] in ":," or _HEAD_END.search(end)):
         return None
     lo = max(lo, hi - 140)
-    for verb in reversed(list(_VERB.finditer(text, lo, hi))):
+    for verb in reversed(list(VERB.finditer(text, lo, hi))):
         if layout.interiors.contains(verb.start()):
             continue
         if not _HEAD_TAIL.fullmatch(text, verb.end(), hi):
@@ -208,11 +238,11 @@ def _head_attribution(layout: _Layout, cast: Cast, q: Quote) -> _Attribution | N
 
 
 def _intro_attributions(layout: _Layout, cast: Cast) -> dict[int, _Attribution]:
-    """ "X issued the following statement …": the next quotation within two paragraphs."""
-    text = layout.text
+    """Introductions ("X issued the following statement …") give the next quotation within
+    two paragraphs its speaker."""
     out: dict[int, _Attribution] = {}
     opens = [q.open for q in layout.quotes]
-    for m in _INTRO.finditer(text):
+    for m in layout.finditer(_INTRO):
         if not layout.in_prose(m.start()) or layout.interiors.contains(m.start()):
             continue
         found = _left_speaker(layout, cast, m.start())
@@ -238,7 +268,7 @@ def _attribute_quotes(layout: _Layout, cast: Cast) -> list[tuple[list[Quote], _A
     intros = _intro_attributions(layout, cast)
     quotes = [q for q in layout.quotes if layout.in_prose(q.open)]
     found: list[tuple[Quote, _Attribution | None]] = []
-    tail_verbs: set[int | None] = set()
+    tail_verbs: set[int] = set()
     for i, q in enumerate(quotes):
         limit = quotes[i + 1].open if i + 1 < len(quotes) else len(layout.text)
         attribution = _tail_attribution(layout, cast, q, limit)
@@ -248,7 +278,7 @@ def _attribute_quotes(layout: _Layout, cast: Cast) -> list[tuple[list[Quote], _A
                 attribution = None  # the second part of "“A,” X said, “B.”"
         if attribution is not None and _is_scare(layout, q) and attribution.how != "head":
             attribution = None
-        if attribution is not None and attribution.how == "tail":
+        if attribution is not None and attribution.how == "tail" and attribution.verb is not None:
             tail_verbs.add(attribution.verb)
         found.append((q, attribution))
     groups: list[tuple[list[Quote], _Attribution]] = []
@@ -381,7 +411,7 @@ def _reported(layout: _Layout, cast: Cast, used: set[int], direct: Sequence[Stat
             and not direct_spans.contains(pos)
         )
 
-    for m in _VERB.finditer(text):
+    for m in layout.finditer(VERB):
         v0, v1 = m.span()
         if not usable(v0):
             continue
@@ -395,7 +425,7 @@ def _reported(layout: _Layout, cast: Cast, used: set[int], direct: Sequence[Stat
         whole = False
         if found is None:
             before = text[s0:v0].rstrip()
-            right = _INVERTED.match(text, v0)
+            right = INVERTED.match(text, v0)
             if not (before.endswith(",") and right and right.end() <= s1):
                 continue
             found = _right_speaker(layout, cast, right.end())
@@ -421,7 +451,7 @@ def _reported(layout: _Layout, cast: Cast, used: set[int], direct: Sequence[Stat
             out.append(
                 Statement(sp.name, sp.kind, sp.role, "reported", text[start:s1], start, s1, sp.evidence, when)
             )
-    for m in _ACCORDING.finditer(text):
+    for m in layout.finditer(_ACCORDING):
         if not usable(m.start()):
             continue
         found = _right_speaker(layout, cast, m.end())

@@ -1,18 +1,21 @@
 """Cited figures: values, units, qualifiers and what they count.
 
-One pass of compiled regexes finds every number as written (``numbers.NUMBER``), fraction
-word ("three-quarters of") and multiple verb ("tripled"). Each candidate is then classified
-by the words right after it (unit, "%", "times", a counted noun) and, failing that, by the
-words right before it ("deaths reached 107,000"). Anything that counts nothing we track
-(years, ages, durations, labels, imprints, "25 counties") is dropped. The metric comes from
-keywords in the same sentence, nearest first. Periods and speakers are left to later stages.
+One pass of compiled regexes finds every number as written (``numbers.NUMBER``), every
+fraction word ("three-quarters of") and every multiple verb ("tripled"). Each number then goes
+through a flat cascade of stages (``_STAGES``), most specific first: a unit right after it
+("%", "times", "mg", "per 100,000"), a ratio ("4 in 10"), a counted noun ("20,000 deaths"),
+and last a noun named before it ("deaths reached 107,622"). A bare number next to a figure of
+the same sentence takes that figure's unit ("up from 460,000", "1,581 in 2017 and 1,019 in
+2018"). Years, ages, durations, labels, imprints and counts of things we do not track
+("25 counties") are dropped. The metric comes from keywords near the figure in its sentence.
+Periods and speakers are left to later stages.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import lexicon as lx
@@ -43,7 +46,7 @@ _NUMBER_CATCH = re.compile(
 )
 _FRACTION_CATCH = re.compile(
     rf"(?<![\w-])(?P<f>(?:a|one|two|three|four)[ \u00a0-](?:half|thirds?|quarters?|fourths?|fifths?|tenths?)"
-    rf"|half)(?={_SP}+of{_SP})",
+    rf"|half)(?={_SP}+(?:of{_SP}|(?:of{_SP}+them{_SP}+)?(?:contained|contain|were|had|tested|involved|showed)\b))",
     re.IGNORECASE,
 )
 _FOLD_VERB_CATCH = re.compile(
@@ -163,6 +166,8 @@ _NONFATAL = _words(lx.NONFATAL_WORDS)
 _FATAL = _words(lx.FATAL_WORDS)
 _DRUG_CONTEXT = _words(lx.DRUG_WORDS)
 _NALOXONE = _words(r"naloxone|narcan")
+_SAVED = _words(r"sav\w+|protect\w*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _NOT_FATAL_MODIFIER = _words(r"suspected|nonfatal|non-fatal|reported")
 _DEATH_CONTEXT = _words(lx.DEATH_WORDS)
 _POTENCY = re.compile(rf"\b(?:{lx.POTENCY_WORDS}|potency|strength)\b", re.IGNORECASE)
@@ -227,6 +232,7 @@ class _Figure:
     share: bool = False
     level: bool = False  # "from 10% to 20%": a level, never a change
     noun_end: int = -1
+    noun: str = ""  # the counted noun, the unit of a generic count ("220,000 drug listings")
     # A figure in a list ("44% for Black people and 39% for ...") counts what the first one counts.
     leader: _Figure | None = None
 
@@ -275,6 +281,12 @@ def _preceding_word(before: str) -> str:
     return parts[-1].lstrip("(\"“‘'[").lower()
 
 
+def _after_among(text: str, lo: int, start: int) -> re.Match[str] | None:
+    """ "Among 10 pills": the number is the base of a share given later, not a figure."""
+    lo = max(lo, start - 20)
+    return _AMONG_BEFORE.search(text, lo, start) if text.find("mong", lo, start) >= 0 else None
+
+
 def _context(sent: tuple[int, int], start: int, end: int) -> tuple[int, int]:
     """The sentence around a figure, capped so long run-on "sentences" stay cheap."""
     return max(sent[0], start - _MAX_CONTEXT), min(sent[1], end + _MAX_CONTEXT)
@@ -294,6 +306,9 @@ def _noun_head(text: str, pos: int, limit: int) -> tuple[str, int, str] | None:
             return lx.COUNT_NOUNS[word], m.end(1) - (m.group(1).endswith(".")), word
         if _DEMONYM.fullmatch(m.group(1)):
             return "people", m.end(1), word  # "Pennsylvanians", "New Yorkers"
+        if word in ("and", "or", "&"):  # "76 billion oxycodone and hydrocodone pills"
+            pos = m.end()
+            continue
         if word in lx.NP_STOPWORDS or word in lx.TIME_UNITS or word in lx.WEIGHT_UNITS or word in UNITS_WORDS:
             return None
         if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is")):
@@ -348,6 +363,276 @@ def _classify(
     return figures
 
 
+@dataclass(slots=True)
+class _Candidate:
+    """One number as written, with the context the classifying stages look at."""
+
+    text: str
+    m: re.Match[str]
+    s0: int  # sentence (context) bounds
+    s1: int
+    before: str  # up to _MAX_LOOK characters before the number, same sentence
+    end: int  # end of the number or range
+    n2: str | None  # the high end of a range
+    limit: int  # how far after the number the stages may look
+    fig_start: int  # start of the figure's span: its hedge word, if any
+    qualifier: str | None
+    among: list[tuple[int, float, str]]
+
+    @property
+    def start(self) -> int:
+        return self.m.start()
+
+    def values(self, *, count: bool) -> tuple[float | None, float | None]:
+        low = parse_number(self.m.group("n1"), count=count)
+        high = parse_number(self.n2, count=count) if self.n2 is not None else None
+        return low, high
+
+    def figure(
+        self, end: int, value: float, unit: str, kind: str, high: float | None = None, **kw
+    ) -> _Figure:
+        return _Figure(self.fig_start, end, value, unit, kind, high, self.qualifier, **kw)
+
+    def level_word(self) -> bool:
+        """ "up from 14%", "rose to 20%": the figure is a level, not a change."""
+        word = _preceding_word(self.text[max(self.s0, self.fig_start - 20) : self.fig_start])
+        return word in ("from", "to", "at")
+
+
+# Each stage returns figures (possibly none, meaning "not a statistic, stop") or None ("not mine").
+_Stage = Callable[[_Candidate], "list[_Figure] | None"]
+
+
+def _money(c: _Candidate) -> list[_Figure] | None:
+    """ "almost $80bn a year", "80 billion dollars"."""
+    dollars = _DOLLARS.match(c.text, c.end, c.limit)
+    if not (c.m.group("cur") or dollars):
+        return None
+    low, high = c.values(count=False)
+    if low is None:
+        return []
+    end = dollars.end() if dollars else c.end
+    per_year = _PER_YEAR.match(c.text, end, c.limit)
+    return [c.figure(per_year.end() if per_year else end, low, "usd", "money", high)]
+
+
+def _percent(c: _Candidate) -> list[_Figure] | None:
+    """Shares ("27% of a sample of pills") and signed changes ("down 43%", "a 3.15% decrease")."""
+    pct = _PERCENT.match(c.text, c.end, c.limit)
+    if not pct:
+        return None
+    low, high = c.values(count=False)
+    if low is None:
+        return []
+    end = pct.end()
+    cue = _CHANGE_AFTER.match(c.text, end, c.limit)
+    sign = lx.CHANGE_CUES[cue.group("c").lower()] if cue else 0
+    end = cue.end() if cue else end
+    level = c.level_word()
+    if not sign and not level:
+        sign = _near_cue(c.text[max(c.s0, c.fig_start - 40) : c.fig_start])
+    share = False
+    if _SHARE_AFTER.match(c.text, end, c.limit):
+        share = not sign
+        end = _np_end(c.text, end, c.limit)
+    return [c.figure(end, low, "percent", "percent", high, change=sign, share=share, level=level)]
+
+
+def _multiple(c: _Candidate) -> list[_Figure] | None:
+    """ "50 times more powerful than heroin", "50-100 times", "a 5-fold increase"."""
+    times = _TIMES.match(c.text, c.end, c.limit)
+    if not times:
+        return None
+    comp = _COMPARISON.match(c.text, times.end(), c.limit)
+    low, high = c.values(count=False)
+    if low is None or (not comp and "fold" not in times.group(0).lower()):
+        return []  # "arrested 5 times"
+    end = comp.end() if comp else times.end()
+    cue = _CHANGE_AFTER.match(c.text, end, c.limit)
+    return [c.figure(cue.end() if cue else end, low, "fold", "fold", high)]
+
+
+def _rate(c: _Candidate) -> list[_Figure] | None:
+    """ "32.6 per 100,000": one figure, never two."""
+    rate = _RATE.match(c.text, c.end, c.limit)
+    if not rate:
+        return None
+    low, high = c.values(count=False)
+    return [c.figure(rate.end(), low, "per_100k", "rate", high)] if low is not None else []
+
+
+def _weight(c: _Candidate) -> list[_Figure] | None:
+    """ "approximately two milligrams", "six pounds of fentanyl", "45 kg"."""
+    weight = _WEIGHT.match(c.text, c.end, c.limit)
+    if not weight:
+        return None
+    unit = lx.WEIGHT_UNITS[weight.group("u").lower()]
+    low, high = c.values(count=unit not in ("mg", "mcg"))
+    if low is None or (unit in ("mg", "mcg") and _PILL_STRENGTH.match(c.text, weight.end("u"), c.limit)):
+        return []  # "30 mg oxycodone pills": a pill's label, not a figure
+    end = weight.end() if weight.group("of") else weight.end("u")
+    return [c.figure(end, low, unit, "weight", high)]
+
+
+def _duration(c: _Candidate) -> list[_Figure] | None:
+    """Durations and ages are not figures; "a life every five minutes" is."""
+    dur = _TIME.match(c.text, c.end, c.limit)
+    if not dur:
+        return None
+    unit = dur.group("t").lower()
+    every = _EVERY_BEFORE.search(c.before)
+    if every and unit in lx.TIME_TO_MINUTES and _DEATH_CONTEXT.search(c.text, c.s0, c.s1):
+        low, _ = c.values(count=False)
+        if low is not None:
+            start = c.start - (len(c.before) - every.start())
+            return [_Figure(start, dur.end(), low * lx.TIME_TO_MINUTES[unit], "minutes", "interval")]
+    return []
+
+
+def _ratio(c: _Candidate) -> list[_Figure] | None:
+    """ "4 in 10 pills", "one in three", "four out of ten" as percent."""
+    ratio = _RATIO.match(c.text, c.end, c.limit)
+    if not ratio or c.n2 is not None:
+        return None
+    low, _ = c.values(count=False)
+    den = parse_number(ratio.group("den"), count=False)
+    noun = _noun_head(c.text, ratio.end(), c.limit)
+    # "one in four", "four of 10 pills"; but "one of 25 investigations" is not a share
+    share_like = ratio.group("rel").lower() == "in" or noun is not None or den in (10, 100, 1000)
+    if low is None or not den or not 0 < low < den or not share_like or _YEAR.fullmatch(ratio.group("den")):
+        return None
+    end = noun[1] if noun else ratio.end()
+    return [c.figure(end, round(100 * low / den, 1), "percent", "percent", share=True, level=c.level_word())]
+
+
+def _count_difference(c: _Candidate) -> list[_Figure] | None:
+    """ "10,000 fewer overdose deaths", "47 deaths ..., 12 more than a year ago"."""
+    more = _MORE_FEWER.match(c.text, c.end, c.limit)
+    if not more or c.n2 is not None:
+        return None
+    head = _noun_head(c.text, more.end(), c.limit)
+    if (
+        head is None
+        and _THAN.match(c.text, more.end(), c.limit)
+        and _DEATH_CONTEXT.search(c.text, c.s0, c.fig_start)
+    ):
+        head = ("deaths", more.end(), "")
+    low, _ = c.values(count=True)
+    if not head or head[0] != "deaths" or low is None:
+        return None
+    sign = -1 if more.group("c").lower() in ("fewer", "less") else 1
+    return [c.figure(head[1], low, "deaths", "count", change=sign, noun_end=head[1])]
+
+
+def _counted(c: _Candidate) -> list[_Figure] | None:
+    """ "20,000 deaths", "9.5 million counterfeit pills", "25 health care professionals"."""
+    head = _noun_head(c.text, c.end, c.limit)
+    if not head:
+        return None
+    unit, end, noun = head
+    low, high = c.values(count=True)
+    if low is None or (low < (3 if unit == "count" else 2) and high is None):
+        return []  # "one person", "two doses": not a figure worth charting
+    unit = _what_people_count(c, unit, end) if unit == "people" else unit
+    if unit == "deaths":
+        unit = _deaths_or_overdoses(c, noun, end)
+    if unit == "deaths":
+        per_day = _PER_DAY_AFTER.match(c.text, end, c.limit)
+        end = per_day.end() if per_day else end
+        if per_day or _per_day_cue(c.text, c.s0, c.s1, c.fig_start, end):
+            unit = "deaths_per_day"
+    return [c.figure(end, low, unit, "count", high, noun_end=end, noun=noun)]
+
+
+def _what_people_count(c: _Candidate, unit: str, end: int) -> str:
+    """People who died ("took the lives of 1 million Americans") or might ("enough to kill 500,000 people")."""
+    if _POTENTIAL_KILL.search(c.before[-60:]):
+        return "people"
+    if _KILL_BEFORE.search(c.text, max(c.s0, c.fig_start - 40), c.fig_start) or _PEOPLE_DIE.match(
+        c.text[end : c.limit]
+    ):
+        return "deaths"
+    return unit
+
+
+def _deaths_or_overdoses(c: _Candidate, noun: str, end: int) -> str:
+    """ "saved 500 lives", "reversed 1,400 overdoses", "3,400 suspected overdoses" are not deaths."""
+    recent = c.before[-60:]
+    if noun == "lives" and not _KILL_BEFORE.search(recent) and _SAVED.search(recent):
+        return "count"
+    if noun in ("overdoses", "poisonings"):
+        if _NONFATAL.search(c.text, c.s0, c.s1) and not _FATAL.search(c.text, c.s0, c.s1):
+            return "count"
+        if noun == "overdoses" and _NOT_FATAL_MODIFIER.search(c.text, c.fig_start, end):
+            return "count"
+    return "deaths"
+
+
+def _per_day_bare(c: _Candidate) -> list[_Figure] | None:
+    """ "2,550 died in 2021, or about seven a day"."""
+    per_day = _PER_DAY_AFTER.match(c.text, c.end, c.limit)
+    if not per_day or c.n2 is not None or not _DEATH_CONTEXT.search(c.text, c.s0, c.s1):
+        return None
+    low, _ = c.values(count=True)
+    return [c.figure(per_day.end(), low, "deaths_per_day", "count")] if low is not None and low >= 2 else None
+
+
+def _among(c: _Candidate) -> list[_Figure] | None:
+    """ "Among 10 pills caught last year, ... four contained 2 milligrams": a share."""
+    verb = _AMONG_VERB.match(c.text, c.end, c.limit)
+    if not verb or not c.among or c.n2 is not None:
+        return None
+    low, _ = c.values(count=False)
+    a_start, den, _noun = c.among[-1]
+    if low is None or not 0 < low < den or a_start < c.s0:
+        return None
+    return [
+        _Figure(
+            a_start,
+            verb.end(),
+            round(100 * low / den, 1),
+            "percent",
+            "percent",
+            None,
+            c.qualifier,
+            share=True,
+        )
+    ]
+
+
+def _count_named_before(c: _Candidate) -> list[_Figure] | None:
+    """ "deaths reached 107,622", "the death toll stood at 93,000", "deaths fell by 2,000"."""
+    lo = max(c.s0, c.fig_start - 110)
+    back = _BACK_GATE.search(c.text, lo, c.fig_start) and _BACK_COUNT.search(c.text, lo, c.fig_start)
+    if not back:
+        return None
+    low, high = c.values(count=True)
+    # "deaths ... were under 35" is an age: small figures need a verb of counting
+    if low is None or low < 10 or (low < 100 and back.group("be")):
+        return None
+    sign = _near_cue(c.before[: len(c.before) - (c.start - c.fig_start)]) if back.group("by") else 0
+    if back.group("by") and not sign:
+        return None
+    return [c.figure(c.end, low, "deaths", "count", high, change=sign)]
+
+
+# Most specific first: a unit right after the number beats a noun further on or a word before.
+_STAGES: tuple[_Stage, ...] = (
+    _money,
+    _percent,
+    _multiple,
+    _rate,
+    _weight,
+    _duration,
+    _ratio,
+    _count_difference,
+    _counted,
+    _per_day_bare,
+    _among,
+    _count_named_before,
+)
+
+
 def _classify_number(
     text: str,
     m: re.Match,
@@ -361,230 +646,23 @@ def _classify_number(
     start, n1 = m.start(), m.group("n1")
     money = bool(m.group("cur"))
     limit = min(s1, end + _MAX_LOOK)
-    raw_low = n1
-    if not money and n2 is None and re.fullmatch(r"(?:19|20)\d\d", n1):
+    if not money and n2 is None and _YEAR.fullmatch(n1):
         nxt = _WORD.match(text, end, limit)
         if not (nxt and nxt.group(1).lower() in lx.COUNT_NOUNS) or _preceding_word(before) in lx.YEAR_WORDS:
             return []
-    if n2 is not None and re.fullmatch(r"(?:19|20)\d\d", n1):
+    if n2 is not None and _YEAR.fullmatch(n1):
         return []
-    prev = _preceding_word(before)
-    if prev in lx.LABEL_WORDS or _AMONG_BEFORE.search(text, max(s0, start - 20), start):
+    if _preceding_word(before) in lx.LABEL_WORDS or _after_among(text, s0, start):
         return []
     if end < len(text) and text[end].isalpha() and not money:
-        glued = _PERCENT.match(text, end) or _WEIGHT.match(text, end) or _TIMES.match(text, end)
-        if not glued:
+        if not (_PERCENT.match(text, end) or _WEIGHT.match(text, end) or _TIMES.match(text, end)):
             return []  # "1990s", "3rd", "4ANPP"
-    qualifier, qstart = _qualifier(text, s0, start)
-    fig_start = qstart
-
-    def value(count: bool) -> tuple[float | None, float | None]:
-        low = parse_number(raw_low, count=count)
-        high = parse_number(n2, count=count) if n2 is not None else None
-        return low, high
-
-    # Money: "$80bn a year", "80 billion dollars".
-    dollars = _DOLLARS.match(text, end, limit)
-    if money or dollars:
-        low, high = value(False)
-        if low is None:
-            return []
-        fig_end = dollars.end() if dollars else end
-        per_year = _PER_YEAR.match(text, fig_end, limit)
-        fig_end = per_year.end() if per_year else fig_end
-        return [_Figure(fig_start, fig_end, low, "usd", "money", high, qualifier)]
-
-    # Percent: shares and changes.
-    pct = _PERCENT.match(text, end, limit)
-    if pct:
-        low, high = value(False)
-        if low is None:
-            return []
-        fig_end = pct.end()
-        cue = _CHANGE_AFTER.match(text, fig_end, limit)
-        sign = lx.CHANGE_CUES[cue.group("c").lower()] if cue else 0
-        if cue:
-            fig_end = cue.end()
-        share = False
-        level = _preceding_word(text[max(s0, fig_start - 20) : fig_start]) in ("from", "to", "at")
-        if not sign and not level:
-            sign = _near_cue(text[max(s0, fig_start - 40) : fig_start])
-        if _SHARE_AFTER.match(text, fig_end, limit):
-            share = not sign
-            fig_end = _np_end(text, fig_end, limit)
-        return [_Figure(fig_start, fig_end, low, "percent", "percent", high, qualifier, sign, share, level)]
-
-    # Multiples: "50 times more powerful than heroin", "50-100 times", "a 5-fold increase".
-    times = _TIMES.match(text, end, limit)
-    if times:
-        comp = _COMPARISON.match(text, times.end(), limit)
-        if not comp and "fold" not in times.group(0).lower():
-            return []
-        low, high = value(False)
-        if low is None:
-            return []
-        fig_end = comp.end() if comp else times.end()
-        cue = _CHANGE_AFTER.match(text, fig_end, limit)
-        fig_end = cue.end() if cue else fig_end
-        return [_Figure(fig_start, fig_end, low, "fold", "fold", high, qualifier)]
-
-    # Rates: "32.6 per 100,000".
-    rate = _RATE.match(text, end, limit)
-    if rate:
-        low, high = value(False)
-        return (
-            [_Figure(fig_start, rate.end(), low, "per_100k", "rate", high, qualifier)]
-            if low is not None
-            else []
-        )
-
-    # Doses and weights.
-    weight = _WEIGHT.match(text, end, limit)
-    if weight:
-        unit = lx.WEIGHT_UNITS[weight.group("u").lower()]
-        low, high = value(unit not in ("mg", "mcg"))
-        if low is None or (unit in ("mg", "mcg") and _PILL_STRENGTH.match(text, weight.end("u"), limit)):
-            return []  # "30 mg oxycodone pills": a pill's label, not a figure
-        fig_end = weight.end("u") if not weight.group("of") else weight.end()
-        return [_Figure(fig_start, fig_end, low, unit, "weight", high, qualifier)]
-
-    # Durations, ages; "a life every five minutes".
-    dur = _TIME.match(text, end, limit)
-    if dur:
-        t = dur.group("t").lower()
-        every = _EVERY_BEFORE.search(before)
-        if every and t in lx.TIME_TO_MINUTES and _DEATH_CONTEXT.search(text, s0, s1):
-            low, _ = value(False)
-            if low is not None:
-                f0 = start - (len(before) - every.start())
-                return [_Figure(f0, dur.end(), low * lx.TIME_TO_MINUTES[t], "minutes", "interval")]
-        return []
-
-    # "4 in 10 pills", "one in three", "four out of ten".
-    ratio = _RATIO.match(text, end, limit)
-    if ratio and n2 is None:
-        low = parse_number(raw_low, count=False)
-        den = parse_number(ratio.group("den"), count=False)
-        ratio_noun = _noun_head(text, ratio.end(), limit)
-        # "one in four", "four of 10 pills"; but "one of 25 investigations" is not a share
-        share_like = ratio.group("rel").lower() == "in" or ratio_noun is not None or den in (10, 100, 1000)
-        if (
-            low is not None
-            and den
-            and 0 < low < den
-            and share_like
-            and not re.fullmatch(r"(?:19|20)\d\d", ratio.group("den"))
-        ):
-            fig_end = ratio_noun[1] if ratio_noun else ratio.end()
-            level = _preceding_word(text[max(s0, fig_start - 20) : fig_start]) in ("from", "to", "at")
-            return [
-                _Figure(
-                    fig_start,
-                    fig_end,
-                    round(100 * low / den, 1),
-                    "percent",
-                    "percent",
-                    None,
-                    qualifier,
-                    0,
-                    True,
-                    level,
-                )
-            ]
-
-    # "10,000 fewer overdose deaths": a change in a count.
-    more = _MORE_FEWER.match(text, end, limit)
-    if more and n2 is None:
-        head = _noun_head(text, more.end(), limit)
-        low, _ = value(True)
-        if (
-            head is None
-            and _THAN.match(text, more.end(), limit)
-            and _DEATH_CONTEXT.search(text, s0, fig_start)
-        ):
-            head = ("deaths", more.end(), "")  # "47 overdose deaths ..., 12 more than a year ago"
-        if head and head[0] == "deaths" and low is not None:
-            sign = -1 if more.group("c").lower() in ("fewer", "less") else 1
-            return [
-                _Figure(fig_start, head[1], low, "deaths", "count", None, qualifier, sign, noun_end=head[1])
-            ]
-
-    # Counted nouns: "20,000 deaths", "9.5 million counterfeit pills".
-    counted = _noun_head(text, end, limit)
-    if counted:
-        unit, fig_end, noun = counted
-        low, high = value(True)
-        if low is None or (low < (3 if unit == "count" else 2) and high is None):
-            return []  # "one person", "two doses": not a figure worth charting
-        if unit == "people":
-            after = text[fig_end:limit]
-            if _POTENTIAL_KILL.search(before[-60:]):
-                unit = "people"
-            elif _KILL_BEFORE.search(text, max(s0, fig_start - 40), fig_start) or _PEOPLE_DIE.match(after):
-                unit = "deaths"
-        if (
-            unit == "deaths"
-            and noun == "lives"
-            and not _KILL_BEFORE.search(before[-60:])
-            and re.search(r"\b(?:sav\w+|protect\w*)\b", before[-60:], re.I)
-        ):
-            unit = "count"  # "saved 500 lives"
-        if (
-            unit == "deaths"
-            and noun in ("overdoses", "poisonings")
-            and _NONFATAL.search(text, s0, s1)
-            and not _FATAL.search(text, s0, s1)
-        ):
-            unit = "count"  # "reversed 1,400 overdoses": not deaths
-        if unit == "deaths" and noun == "overdoses" and _NOT_FATAL_MODIFIER.search(text, fig_start, fig_end):
-            unit = "count"  # "3,400 suspected overdoses"
-        if unit == "deaths":
-            per_day = _PER_DAY_AFTER.match(text, fig_end, limit)
-            if per_day:
-                fig_end = per_day.end()
-            if per_day or _per_day_cue(text, s0, s1, fig_start, fig_end):
-                unit = "deaths_per_day"
-        return [_Figure(fig_start, fig_end, low, unit, "count", high, qualifier, noun_end=fig_end)]
-
-    # "2,550 died in 2021, or about seven a day".
-    per_day = _PER_DAY_AFTER.match(text, end, limit)
-    if per_day and n2 is None and _DEATH_CONTEXT.search(text, s0, s1):
-        low, _ = value(True)
-        if low is not None and low >= 2:
-            return [_Figure(fig_start, per_day.end(), low, "deaths_per_day", "count", None, qualifier)]
-
-    # "Among 10 pills ..., four contained ...".
-    verb = _AMONG_VERB.match(text, end, limit)
-    if verb and among and n2 is None:
-        low = parse_number(raw_low, count=False)
-        a_start, den, _noun = among[-1]
-        if low is not None and 0 < low < den and a_start >= s0:
-            return [
-                _Figure(
-                    a_start,
-                    verb.end(),
-                    round(100 * low / den, 1),
-                    "percent",
-                    "percent",
-                    None,
-                    qualifier,
-                    0,
-                    True,
-                )
-            ]
-
-    # "deaths reached 107,622", "the death toll stood at 93,000".
-    back_lo = max(s0, fig_start - 110)
-    back = _BACK_GATE.search(text, back_lo, fig_start) and _BACK_COUNT.search(text, back_lo, fig_start)
-    if back:
-        low, _ = value(True)
-        # "deaths ... were under 35" is an age: small figures need a verb of counting
-        if low is not None and (low >= 100 or (low >= 10 and not back.group("be"))):
-            sign = _near_cue(before[: len(before) - (start - fig_start)]) if back.group("by") else 0
-            if back.group("by") and not sign:
-                return []
-            high = parse_number(n2, count=True) if n2 is not None else None
-            return [_Figure(fig_start, end, low, "deaths", "count", high, qualifier, sign)]
+    qualifier, fig_start = _qualifier(text, s0, start)
+    candidate = _Candidate(text, m, s0, s1, before, end, n2, limit, fig_start, qualifier, among)
+    for stage in _STAGES:
+        figures = stage(candidate)
+        if figures is not None:
+            return figures
     return []
 
 
@@ -615,7 +693,7 @@ def _compared(text: str, m: re.Match, sent: tuple[int, int], prev: _Figure) -> _
     if lead.group("to") and not _FROM_BEFORE.search(text, max(sent[0], prev.start - 30), prev.start):
         return None
     n1 = m.group("n1")
-    if re.fullmatch(r"(?:19|20)\d\d", n1) or not _BARE_AFTER.match(text, m.end(), sent[1]):
+    if _YEAR.fullmatch(n1) or not _BARE_AFTER.match(text, m.end(), sent[1]):
         return None
     if lead.group("and") and (prev.kind != "count" or m.start() - prev.end > 40):
         return None  # "1,581 in 2017 and 1,019 in 2018"
@@ -634,7 +712,7 @@ def _count_change(text: str, m: re.Match, sent: tuple[int, int], prev: _Figure) 
     if lead is None or prev.kind != "count" or not _BARE_AFTER.match(text, m.end(), sent[1]):
         return None
     value = parse_number(m.group("n1"), count=True)
-    if value is None or re.fullmatch(r"(?:19|20)\d\d", m.group("n1")):
+    if value is None or _YEAR.fullmatch(m.group("n1")):
         return None
     sign = 1 if lead.group(1).lower() == "up" else -1
     qualifier, q0 = _qualifier(text, sent[0], m.start())
@@ -644,7 +722,7 @@ def _count_change(text: str, m: re.Match, sent: tuple[int, int], prev: _Figure) 
 def _part_of_whole(text: str, m: re.Match, sent: tuple[int, int], prev: _Figure) -> _Figure | None:
     """ "Of the 93,000 overdose deaths in 2020, about 69,000 involved opioids", "accounted for
     42,249 of them", "including 290 fatal ones": a part of a count."""
-    if prev.kind != "count" or re.fullmatch(r"(?:19|20)\d\d", m.group("n1")):
+    if prev.kind != "count" or _YEAR.fullmatch(m.group("n1")):
         return None
     ones = _ONES.match(text, m.end(), sent[1])
     of_them = _OF_THEM.match(text, m.end(), sent[1])
@@ -772,7 +850,7 @@ def _metric(
     if base and base.endswith("_deaths") and not in_sentence(_FATAL):
         if in_sentence(_NONFATAL):
             base = "nonfatal_overdoses"
-        elif in_sentence(_STRICT_SEIZE) or in_sentence(_SEIZE):
+        elif in_sentence(_STRICT_SEIZE):
             base = "seizures"
     if fig.kind == "rate":
         return (base or "overdose_deaths").replace("_deaths", "_death_rate")
@@ -784,27 +862,28 @@ def _metric(
                 return "potency_vs_heroin"
             return "potency"
         if base is None:
-            if in_sentence(_SEIZE):
+            if in_sentence(_STRICT_SEIZE):
                 return "seizures_change"
             return "overdose_deaths_change" if in_sentence(_DEATH_CONTEXT) else "other"
         return f"{base}_change"
     if fig.kind == "percent":
         rate = bool(_RATE_WORD.search(text, max(lo, fig.start - 40), fig.start))
         if fig.change:
-            if base is None:
-                return (
-                    "seizures_change"
-                    if in_sentence(_SEIZE)
-                    else ("overdose_deaths_change" if in_sentence(_DEATH_CONTEXT) else "other_change")
-                )
+            if base is None and in_sentence(_STRICT_SEIZE):
+                return "seizures_change"
+            if base is None and not in_sentence(_DEATH_CONTEXT):
+                return "other_change"
+            base = base or "overdose_deaths"
             return (base.replace("_deaths", "_death_rate") if rate else base) + "_change"
         # what the share is of: its own span, or the words right after "half of the 2,000 ..."
         stop = _CLAUSE_PUNCT.search(text, fig.end, min(hi, fig.end + 40))
         whole = text[fig.start : stop.start() if stop else min(hi, fig.end + 40)]
-        if _PILL.search(whole) and in_sentence(_LETHAL):
-            return "counterfeit_pill_share"
+        # "Of the 8,000 pills seized, roughly a quarter contained ...": the pills are named before
         if _TEEN.search(whole) and _DEATH_CONTEXT.search(whole):
             return "teen_overdose_share"
+        pills = _PILL.search(whole) or (" of " not in span and in_sentence(_PILL))
+        if pills and in_sentence(_LETHAL):
+            return "counterfeit_pill_share"
         return f"{base}_share" if base and _DEATH_CONTEXT.search(whole) else "other"
     # counts
     if fig.change:
@@ -896,14 +975,15 @@ def find_statistics(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
         one change word ("down 43% ..., 50% in Beaver County, 47% in ...") shares its sign.
     """
     starts = _sentence_starts(text)
+    skipped = _Skip(skip)
     found: list[tuple[_Figure, tuple[int, int]]] = []
     consumed = -1
     among: list[tuple[int, float, str]] = []
     for m in _NUMBER_CATCH.finditer(text):
-        if m.start() < consumed:
+        if m.start() < consumed or skipped.covers(m.start()):
             continue
         sent = _sentence(starts, text, m.start())
-        lead = _AMONG_BEFORE.search(text, max(sent[0], m.start() - 12), m.start())
+        lead = _after_among(text, sent[0], m.start())
         if lead:  # "Among 10 pills ...": the base of a share given later in the sentence
             den = parse_number(m.group("n1"), count=True)
             if den:
@@ -918,9 +998,10 @@ def find_statistics(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
             consumed = max(consumed, fig.noun_end if fig.kind == "count" else fig.end)
             if fig.kind == "percent" and fig.share and fig.end > m.end() and _RATIO.match(text, m.end()):
                 consumed = max(consumed, fig.end)
-    found += _fractions(text, starts)
     kw = _Keywords(text)
-    found += _fold_verbs(text, starts, kw)
+    found += [
+        f for f in _fractions(text, starts) + _fold_verbs(text, starts, kw) if not skipped.covers(f[0].start)
+    ]
     found.sort(key=lambda item: item[0].start)
     found = _carry_signs(text, found)
     found = _drop_title_repeats(text, found)
@@ -928,6 +1009,8 @@ def find_statistics(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
     metrics: dict[int, str] = {}
     for fig, sent in found:
         inherited = metrics.get(id(fig.leader)) if fig.leader is not None else None
+        if inherited and fig.level and inherited.endswith("_change"):
+            inherited = inherited[: -len("_change")] + "_share"  # "rose 12 points, to 68 percent"
         previous = (
             _context(_sentence(starts, text, sent[0] - 1), sent[0] - 1, sent[0]) if sent[0] > 0 else None
         )
@@ -938,8 +1021,6 @@ def find_statistics(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
             and not kw.has(_DRUG_CONTEXT, *sent)
         ):
             continue  # "12 nurses", "4 victims": people counted in a sentence about something else
-        if any(a <= fig.start < b for a, b in skip):
-            continue
         sign = -1 if fig.change < 0 and fig.kind in ("percent", "count") else 1
         value = fig.value * sign
         high = None if fig.value_high is None else fig.value_high * sign
@@ -949,13 +1030,40 @@ def find_statistics(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
                 start=fig.start,
                 end=fig.end,
                 value=float(value),
-                unit=fig.unit,
+                unit=_unit(fig),
                 metric=metrics[id(fig)],
                 value_high=None if high is None else float(high),
                 qualifier=fig.qualifier,
             )
         )
     return out
+
+
+class _Skip:
+    """Boilerplate spans (captions, newsletter lines) whose numbers are not looked at."""
+
+    __slots__ = ("spans", "starts")
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+            else:
+                merged.append((a, b))
+        self.spans = merged
+        self.starts = [a for a, _ in merged]
+
+    def covers(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
+
+
+def _unit(fig: _Figure) -> str:
+    """A generic count is reported in its own noun ("listings", "arrests", "doses")."""
+    if fig.unit == "count" and fig.noun in lx.COUNT_NOUNS and lx.COUNT_NOUNS[fig.noun] == "count":
+        return lx.COUNT_UNIT_NAMES.get(fig.noun, fig.noun)
+    return fig.unit
 
 
 def _carry_signs(

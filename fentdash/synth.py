@@ -21,6 +21,8 @@ from .models import Document
 
 MIN_CHARS: Final = 1500
 MAX_CHARS: Final = 3000
+# Share of articles saved with Markdown front matter (title, outlet, date).
+FRONT_MATTER_SHARE: Final = 0.15
 # Synthetic articles fall in the years the real corpus covers.
 FIRST_DAY: Final = date(2015, 1, 1)
 LAST_DAY: Final = date(2024, 12, 31)
@@ -257,10 +259,13 @@ def article_text(index: int, *, seed: int = 0) -> str:
             body.append(rng.choice(BOILERPLATE).format(outlet=outlet))
     if rng.random() < 0.5:
         body.append(rng.choice(BOILERPLATE).format(outlet=outlet))
+    front = ""
+    if rng.random() < FRONT_MATTER_SHARE:  # saved from a CMS or a notes app: metadata on top
+        front = f"---\ntitle: {lines[0]}\noutlet: {outlet}\ndate: {day.isoformat()}\n---\n"
     # Drop whole paragraphs (never cut a sentence) to stay within the seed-sized range.
-    while len("\n\n".join(lines + body)) >= MAX_CHARS and len(body) > 3:
+    while len(front) + len("\n\n".join(lines + body)) >= MAX_CHARS and len(body) > 3:
         body.pop()
-    return "\n\n".join(lines + body) + "\n"
+    return front + "\n\n".join(lines + body) + "\n"
 
 
 def generate_corpus(n: int, *, seed: int = 0) -> list[Document]:

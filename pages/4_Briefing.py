@@ -12,6 +12,8 @@ from fentdash import export
 from fentdash.render_server import chromium_path, get_server, missing_chromium_message
 from ui import page
 
+SIDEBAR_ARROW = "stExpandSidebarButton"
+
 # Sidebar collapsed: next to it a 1920-px screen has no room for the 1600-px slide.
 st.set_page_config(initial_sidebar_state="collapsed")
 data = page.setup()
@@ -20,7 +22,10 @@ if data is not None:
     shown, filters = data.shown, data.filters
     figure = export.briefing_figure(shown, filters, generated=today)
     embedded = bool(st.context.is_embedded)  # ?embed=true (Streamlit keeps it out of st.query_params)
-    if not embedded:
+    if embedded:
+        # Streamlit still draws the "expand sidebar" arrow over an embedded page; a slide has none.
+        st.html(f"<style>[data-testid='{SIDEBAR_ARROW}']{{display:none}}</style>")
+    else:
         st.title("Briefing")
         st.caption(
             "The timeline at slide size (1600×900), with its title, filters, sources and data vintage "

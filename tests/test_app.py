@@ -210,7 +210,7 @@ def test_search_narrows_statements():
     at = _open(_app(inject=True), "pages/1_Statements.py")
     at.text_input(key=keys.STATEMENT_SEARCH).set_value("milligrams").run()
     assert list(_table(at)["text"]) == ["said four contained 2 milligrams or more of fentanyl."]
-    assert _table(at)["article"].iloc[0] == "articles?article=a-milgram"
+    assert _table(at)["article"].iloc[0] == "Articles?article=a-milgram"
     at.text_input(key=keys.STATEMENT_SEARCH).set_value("zzz").run()
     assert _infos(at) == ["No statement contains “zzz”. Try a shorter word or a speaker's surname."]
 
@@ -332,3 +332,14 @@ def test_rejected_upload_is_reported(upload_dir):
     assert not at.exception
     assert [w.value for w in at.sidebar.warning] == ["report.txt: looks like a PDF, not text"]
     assert not upload_dir.exists() or not any(upload_dir.iterdir())
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_run_on_their_own(page):
+    # A cold server may run a pages/ file before app.py has declared the navigation.
+    at = AppTest.from_file(str(ROOT / page), default_timeout=TIMEOUT)
+    at.session_state[keys.INJECTED_FRAMES] = make_frames()
+    at.query_params["official"] = "Anne Milgram"
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.multiselect(key=keys.OFFICIAL).value == ["Anne Milgram"]

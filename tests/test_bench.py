@@ -127,3 +127,22 @@ def _result(**over) -> dict:
 )
 def test_targets_are_scaled_and_checked(result, expected):
     assert bench.check_targets(result) == expected
+
+
+def test_stage_timer_times_every_stage_and_restores_the_functions():
+    from fentdash import pipeline, synth, timex
+
+    original = timex.find_time_expressions
+    totals: dict[str, float] = {}
+    with bench.stage_timer(totals):
+        assert timex.find_time_expressions is not original
+        pipeline.parse_document(synth.generate_corpus(1)[0])
+    assert timex.find_time_expressions is original
+    assert set(totals) == {f"{module}.{name}" for module, name in bench.STAGES}
+    assert all(v >= 0 for v in totals.values())
+
+
+def test_serial_section_lists_stage_times(bench_run):
+    _, files, _ = bench_run
+    stages = json.loads(files[0].read_text(encoding="utf-8"))["serial"]["stages_cpu_ms_per_article"]
+    assert set(stages) == {f"{m}.{n}" for m, n in bench.STAGES} | {"other (pipeline glue)"}

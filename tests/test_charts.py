@@ -16,9 +16,11 @@ from fentdash.charts import (
     build_main_figure,
     cited_points,
     source_line,
+    statement_hovers,
     statement_points,
     statement_table,
     statistics_table,
+    with_hovers,
 )
 from fentdash.filters import Filters
 
@@ -83,14 +85,14 @@ def test_hover_text(figure):
     assert _trace(figure, "Jeff Sessions").hovertext[1] == (
         "<b>Jeff Sessions</b> · Attorney General · direct<br>“We are also seeing precursor chemicals in Mexico,”"
         "<br>Article: Mexican cartels make fentanyl (IBTimes UK)"
-        "<br>Date: 2017-12-14 (window 2017-10-26 – 2018-01-31), found by inferred"
+        "<br>Date: 2017-12-14 (window 2017-10-26 – 2018-01-31), inferred from the text (evidence on the Articles page)"
     )
     assert (
         _trace(figure, "Anne Milgram")
         .hovertext[0]
         .endswith(
             "<br>Article: untitled article (outlet unknown)<br>Date: 2022-05-10 (window 2022-01-01 – 2022-11-21), "
-            "found by inferred"
+            "inferred from the text (evidence on the Articles page)"
         )
     )
 
@@ -263,7 +265,7 @@ def test_statement_table_search_and_links():
             "title": "Mexican cartels make fentanyl",
             "outlet": "IBTimes UK",
             "date_method": "inferred",
-            "article": "articles?official=Jeff+Sessions&article=a-sessions",
+            "article": "Articles?official=Jeff+Sessions&article=a-sessions",
         }
     ]
     everything = statement_table(frames["statements"])
@@ -274,7 +276,7 @@ def test_statement_table_search_and_links():
         "Jeff Sessions",
         "Jeff Sessions",
     ]
-    assert everything["article"].iloc[0] == "articles?article=a-milgram"
+    assert everything["article"].iloc[0] == "Articles?article=a-milgram"
     assert statement_table(frames["statements"], search="nothing like this").empty
 
 
@@ -288,3 +290,26 @@ def test_statistics_table():
     ]
     assert round(table.loc[0, "difference_pct"], 1) == 59.9
     assert table.loc[2, "provisional_only"] is True
+
+
+def test_precomputed_hovers_give_the_same_figure():
+    frames = make_frames()
+    prepared = {**frames, "statements": with_hovers(frames["statements"])}
+    assert with_hovers(prepared["statements"]) is prepared["statements"]
+    plain, fast = build_main_figure(frames, Filters()), build_main_figure(prepared, Filters())
+    assert [list(t.hovertext) for t in plain.data if t.hovertext is not None] == [
+        list(t.hovertext) for t in fast.data if t.hovertext is not None
+    ]
+
+
+def test_hover_escapes_markup_and_missing_values():
+    frames = make_frames()
+    st = (
+        frames["statements"]
+        .iloc[[4]]
+        .assign(text="<img src=x onerror=alert(1)> & co", role=pd.NA, title=None)
+    )
+    assert statement_hovers(st).iloc[0] == (
+        "<b>Uttam Dhillon</b> · direct<br>“&lt;img src=x onerror=alert(1)&gt; &amp; co”"
+        "<br>Article: untitled article (Reuters)<br>Date: 2019-11-04, from the dateline"
+    )

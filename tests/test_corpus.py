@@ -484,3 +484,19 @@ def test_unlistable_subfolder_is_reported_and_the_rest_loads(tmp_path, monkeypat
     docs, errors = read_corpus([str(tmp_path)])
     assert [d.path for d in docs] == [good]
     assert errors == [ReadError(str(tmp_path / "locked"), "permission denied: the folder cannot be listed")]
+
+
+@pytest.mark.parametrize("text", [
+    "---\nNote: the DEA said 5 people died, officials say.\nMore text here without a key\n---\nBody.\n",
+    "---\ncolour: blue\n---\nBody with no known key above.\n",
+    "---\n\n---\nEmpty block.\n",
+])
+def test_rules_above_text_are_not_front_matter(text):
+    doc = document_from_text(text)
+    assert (doc.skip, doc.published, doc.title) == ((), None, None)
+
+
+def test_front_matter_with_lists_and_comments():
+    text = "---\n# comment\ntitle: T\ntags:\n  - a\n- b\n---\nBody.\n"
+    doc = document_from_text(text)
+    assert (doc.title, doc.skip) == ("T", ((0, text.index("\nBody")),))

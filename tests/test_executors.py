@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from fentdash import cache, synth
+from fentdash import cache, pipeline, synth
 from fentdash.executors import DaskExecutor, LocalProcessExecutor, SerialExecutor, make_executor
 
 DOCS = synth.generate_corpus(12, seed=3)
@@ -89,3 +89,21 @@ def test_dask_cached_frames_equal_serial(dask_cluster, tmp_path):
         parallel = cache.frames_for_documents(DOCS, cache_dir=tmp_path / "d", executor=ex)
     for name in serial:
         pd.testing.assert_frame_equal(parallel[name], serial[name], obj=name)
+
+
+def test_load_frames_reads_and_parses_in_the_pool_like_parse_paths(tmp_path):
+    synth.write_corpus(12, tmp_path / "in", seed=5)
+    (tmp_path / "in" / "copy.txt").write_text(synth.article_text(3, seed=5), encoding="utf-8")  # a duplicate
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")  # a read error
+    want = pipeline.to_frames(pipeline.parse_paths([str(tmp_path / "in")]))
+    with LocalProcessExecutor(2, chunk_size=4) as ex:
+        got = cache.load_frames([str(tmp_path / "in")], cache_dir=tmp_path / "c", executor=ex)
+    for name in want:
+        pd.testing.assert_frame_equal(got[name], want[name], obj=name)
+    assert got["errors"]["path"].tolist() == [str(tmp_path / "in" / "empty.txt")]
+    assert [len(p) for p in got["articles"]["paths"]].count(2) == 1
+
+
+def test_only_local_executors_read_files():
+    assert SerialExecutor.local and LocalProcessExecutor.local
+    assert not DaskExecutor.local

@@ -381,8 +381,12 @@ def test_real_comparison_of_cited_figures():
 def test_statements_grouped_by_speaker_date_and_article_in_reading_order():
     frames = _frames()
     st = frames["statements"]
-    later = st[st["speaker"] == "Anne Milgram"].assign(text="Second point, later in the text.", kind="reported", start=500, end=532)
-    earlier = st[st["speaker"] == "Anne Milgram"].assign(text="A first point.", kind="reported", start=0, end=14)
+    later = st[st["speaker"] == "Anne Milgram"].assign(
+        text="Second point, later in the text.", kind="reported", start=500, end=532
+    )
+    earlier = st[st["speaker"] == "Anne Milgram"].assign(
+        text="A first point.", kind="reported", start=0, end=14
+    )
     frames["statements"] = pd.concat([st, later, earlier], ignore_index=True)
     table = export.briefing_table(frames, compare=_stub_compare)
     said = [r for r in table.to_dict("records") if r["record"] == "statement"]
@@ -642,3 +646,42 @@ def test_warm_up_starts_chromium_in_the_background():
     finally:
         srv.close()
     assert not srv.running
+
+
+def test_render_retries_once_with_a_fresh_browser(server, monkeypatch):
+    """A browser that died since the last render is replaced, and the image still comes back."""
+    server.start()
+    broken = server._kaleido
+
+    async def dead(*args, **kwargs):
+        raise ConnectionError("browser closed")
+
+    monkeypatch.setattr(broken, "calc_fig", dead)
+    server.clear_cache()
+    png = server.render(_slide(), fmt="png", width=800, height=450, scale=1)
+    assert png_size(png) == (800, 450)
+    assert server._kaleido is not broken
+
+
+def test_concurrent_renders_each_get_their_own_image(server):
+    """Streamlit sessions render from several threads; each must get its own figure back."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    server.clear_cache()
+    widths = [640, 720, 800, 880]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        images = list(pool.map(lambda w: server.render(_slide(), fmt="png", width=w, height=360), widths))
+    assert [png_size(i) for i in images] == [(w, 360) for w in widths]
+
+
+def test_cli_unreadable_file_is_reported_and_the_rest_exported(monkeypatch, tmp_path):
+    monkeypatch.setenv("FENTDASH_CACHE_DIR", str(tmp_path / "cache"))
+    good = tmp_path / "good.txt"
+    good.write_text("Nothing said here about anything.\n", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    out = tmp_path / "brief.csv"
+    code, err = _run(monkeypatch, ["export", str(good), str(missing), "--out", str(out)])
+    assert code == 1
+    assert err.splitlines()[0].startswith(f"warning: {missing}: ")
+    assert err.splitlines()[-1] == f"wrote {out} (csv: 0 statements, 0 figures)"
+    assert out.read_text(encoding="utf-8") == ",".join(export.CSV_COLUMNS) + "\n"

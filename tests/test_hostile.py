@@ -17,6 +17,11 @@ from fentdash.pipeline import parse_document
 
 MB = 1024 * 1024
 
+SLOW_PERIODS = pytest.mark.xfail(
+    reason="periods.attach_periods is quadratic in the number of figures (1,600 figures: ~5 s); reported",
+    strict=False,
+)
+
 
 @pytest.fixture(autouse=True)
 def _no_env_limit(monkeypatch):
@@ -208,12 +213,6 @@ def test_file_vanishing_while_read(tmp_path, monkeypatch):
     monkeypatch.setattr(corpus, "_read_all", delete_during_read)
     assert read_corpus([path]) == ([], [ReadError(
         path, "the file vanished while it was being read; the rest of the corpus was read")])
-
-
-SLOW_PERIODS = pytest.mark.xfail(
-    reason="periods.attach_periods is quadratic in the number of figures (1,600 figures: ~5 s); reported",
-    strict=False,
-)
 
 
 @pytest.mark.timeout(60)

@@ -81,7 +81,10 @@ def mutated_seed(draw) -> str:
     return text
 
 
-ARTICLE_TEXT = st.one_of(token_text, word_soup, random_unicode, ascii_punct, mutated_seed())
+# Long inputs (up to ~20,000 characters) catch work that grows faster than the text.
+long_article = st.builds(lambda text, times: (text + "\n\n") * times, mutated_seed(), st.integers(2, 8))
+
+ARTICLE_TEXT = st.one_of(token_text, word_soup, random_unicode, ascii_punct, mutated_seed(), long_article)
 
 
 def assert_spans(text: str, items) -> None:

@@ -84,6 +84,12 @@ QUOTE_STYLES = [
         "Sheriff Tom Jones spoke. ‘We have never seen anything like this in our lifetime,’ the sheriff said.",
         [("Tom Jones", "direct", "We have never seen anything like this in our lifetime")],
     ),
+    # a quotation closed by its own full stop, then a bare attribution sentence
+    (
+        "DEA Administrator Anne Milgram spoke. “We will win this fight against the cartels.” Milgram said.",
+        [("Anne Milgram", "direct", "We will win this fight against the cartels.")],
+    ),
+    ("“We will win this fight.”\nMilgram said so.", []),
     # "according to" after a quotation
     (
         "“Two milligrams can kill an adult,” according to Special Agent Maria Lopez.",

@@ -77,3 +77,10 @@ def test_written_files_read_back_as_the_generated_documents(tmp_path):
     assert errors == []
     assert [d.text for d in documents] == [d.text for d in synth.generate_corpus(5, seed=4)]
     assert [d.id for d in documents] == [d.id for d in synth.generate_corpus(5, seed=4)]
+
+
+def test_some_articles_carry_front_matter_that_the_reader_uses():
+    docs = synth.generate_corpus(60)
+    fronted = [d for d in docs if d.text.startswith("---\ntitle: ")]
+    assert 3 <= len(fronted) <= 20
+    assert all(d.published is not None and d.outlet in synth.OUTLETS for d in fronted)

@@ -22,6 +22,8 @@ class PageData:
 
 def setup() -> PageData | None:
     """Sidebar, loading and filters; None (after a helpful message) when there is no corpus."""
+    # Also here, not only in app.py: on a cold server Streamlit may run a pages/ file directly.
+    st.set_page_config(layout="wide")
     paths = sidebar.corpus_paths()
     if not paths and st.session_state.get(loading.keys.INJECTED_FRAMES) is None:
         st.info(

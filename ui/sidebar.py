@@ -47,11 +47,12 @@ def _store_uploads(files) -> list[str]:
 def corpus_paths() -> list[str]:
     """The folder the user picked (the bundled seeds by default) plus this session's uploads."""
     _carry_over(keys.CORPUS_FOLDER)
+    # The default goes through session state: passing value= as well makes Streamlit warn.
+    st.session_state.setdefault(keys.CORPUS_FOLDER, str(SEEDS_DIR))
     with st.sidebar:
         st.header("Corpus")
         folder = st.text_input(
             "Folder of articles",
-            value=str(SEEDS_DIR),
             key=keys.CORPUS_FOLDER,
             persist_state="session",
             help="A folder on this machine; .txt, .md and .html files are read. Clear it to use uploads only.",

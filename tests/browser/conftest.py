@@ -14,6 +14,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -111,23 +112,26 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def warm_app(browser, app_url) -> str:
-    """Open the main page once before any deep link.
+def briefing_url(browser, app_url) -> str:
+    """The Briefing page's address, read from the app's own navigation (not guessed).
 
-    Streamlit (1.67, st.navigation) answers the very first session of a fresh server that
-    opens a deep link such as /briefing with a "Page not found" dialog over the (correct)
-    page; from the second session on, deep links work. Reported to the app.py owner.
+    Opening the main page first also matters: Streamlit (1.67, st.navigation) answers the
+    very first session of a fresh server that opens a deep link with a "Page not found"
+    dialog; from the second session on, deep links work.
     """
     context = browser.new_context()
     first = context.new_page()
     first.goto(app_url)
     first.wait_for_selector(".js-plotly-plot", timeout=90_000)
+    link = first.get_by_test_id("stSidebarNavLink").filter(has_text="Briefing")
+    href = link.first.get_attribute("href")
     context.close()
-    return app_url
+    assert href, "no Briefing page in the app's navigation"
+    return urljoin(app_url + "/", href)
 
 
 @pytest.fixture
-def page(browser, warm_app):
+def page(browser, briefing_url):
     context = browser.new_context(viewport={"width": 1800, "height": 1200}, accept_downloads=True)
     pg = context.new_page()
     pg.set_default_timeout(60_000)

@@ -58,9 +58,9 @@ def test_pick_an_official_shows_only_their_markers(page, app_url):
     assert f"official={OFFICIAL.replace(' ', '+')}" in page.url
 
 
-def test_briefing_page_from_url_with_filters(page, app_url, artifacts):
+def test_briefing_page_from_url_with_filters(page, briefing_url, artifacts):
     query = urlencode({"official": OFFICIAL, "from": 2021, "to": 2022})
-    page.goto(f"{app_url}/briefing?{query}")
+    page.goto(f"{briefing_url}?{query}")
     page.wait_for_selector(PLOT)
     assert [lane["name"] for lane in _wait_for_lanes(page, {OFFICIAL})] == [OFFICIAL]
     layout = page.locator(PLOT).first.evaluate("el => el.layout")
@@ -104,11 +104,15 @@ def test_briefing_page_from_url_with_filters(page, app_url, artifacts):
     assert _png_size(path.read_bytes()) == (3200, 1800)
 
 
-def test_embed_mode_shows_only_the_figure(page, app_url, artifacts):
+def test_embed_mode_shows_only_the_figure(page, briefing_url, artifacts):
     query = urlencode({"official": OFFICIAL, "from": 2021, "to": 2022, "embed": "true"})
-    page.goto(f"{app_url}/briefing?{query}")
+    page.goto(f"{briefing_url}?{query}")
     page.wait_for_selector(PLOT)
     assert [lane["name"] for lane in _wait_for_lanes(page, {OFFICIAL})] == [OFFICIAL]
     assert not page.get_by_test_id("stSidebar").is_visible()
+    assert not page.get_by_test_id("stExpandSidebarButton").is_visible()
+    main = page.get_by_test_id("stMain")
+    assert main.locator(PLOT).count() == 1
+    assert main.get_by_test_id("stHeading").count() == 0  # no page title either
     assert page.get_by_test_id("stDownloadButton").count() == 0
     page.screenshot(path=str(artifacts / "briefing-embed.png"), full_page=True)
