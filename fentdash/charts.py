@@ -345,6 +345,8 @@ def cited_points(statistics: pd.DataFrame) -> pd.DataFrame:
         stats["official_value"],
         stats["difference_pct"],
         stats["verdict"],
+        stats["provisional_only"],
+        stats["provisional_value"],
         stats["speaker"],
         stats.get("title", missing),
     )
@@ -352,12 +354,20 @@ def cited_points(statistics: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"x": x, "value": value, "verdict": stats["verdict"], "hover": hover})[cols]
 
 
-def _cited_hover(text, metric, year, value, official, diff, verdict, speaker, title) -> str:
+def _cited_hover(
+    text, metric, year, value, official, diff, verdict, provisional, provisional_value, speaker, title
+) -> str:
     official_part = "none" if official is None or pd.isna(official) else f"{official:,.0f}"
     diff_part = "" if diff is None or pd.isna(diff) else f" ({diff:+.1f}%)"
+    then = ""
+    if provisional is True:
+        known = (
+            "" if provisional_value is None or pd.isna(provisional_value) else f" (~{provisional_value:,.0f})"
+        )
+        then = f"<br>When published, only provisional data existed{known}"
     return (
         f"“{_esc(text)}”<br>{_esc(metric)} {year}: cited {value:,.0f}, official {official_part}{diff_part}"
-        f"<br>Verdict: {_esc(verdict)}<br>Said by: {_esc(speaker) or 'not attributed'}"
+        f"<br>Verdict: {_esc(verdict)}{then}<br>Said by: {_esc(speaker) or 'not attributed'}"
         f"<br>Article: {_esc(title) or 'untitled'}"
     )
 

@@ -19,7 +19,18 @@ from .dating_calendar import calendar_clues, dateline_clues, url_month_clue
 from .dating_events import event_clues
 from .dating_figures import figure_clues
 from .dating_figures import reset_caches as _reset_figure_caches
-from .dating_spans import Allowed, Clues, Constraint, Options, contains, intersect, length, middle, union, year_span
+from .dating_spans import (
+    Allowed,
+    Clues,
+    Constraint,
+    Options,
+    contains,
+    intersect,
+    length,
+    middle,
+    union,
+    year_span,
+)
 from .dating_tenure import reset_caches as _reset_tenure_caches
 from .dating_tenure import tenure_clues
 from .models import (
@@ -168,7 +179,9 @@ def _combine(clues: Clues, options: Options) -> DateEstimate | None:
     if not used:
         return None
     earliest, latest = window[0][0], window[-1][1]
-    if (earliest - options.min_date).days < NO_BOUND_MARGIN and (options.max_date - latest).days < NO_BOUND_MARGIN:
+    if (earliest - options.min_date).days < NO_BOUND_MARGIN and (
+        options.max_date - latest
+    ).days < NO_BOUND_MARGIN:
         return None  # e.g. only a year-less "Feb. 6": no year can be told
     evidence = [c.evidence for c in sorted(used, key=lambda c: c.evidence.start)]
     warnings = [f"dating clue ignored, it conflicts with stronger ones: {c.evidence.reason}" for c in ignored]
@@ -184,7 +197,9 @@ def _combine(clues: Clues, options: Options) -> DateEstimate | None:
         best, window = _apply_weekdays(best, window, clues.weekdays)
         earliest, latest = window[0][0], window[-1][1]
         evidence += [ev for _, ev in clues.weekdays]
-    method: DatingMethod = "dateline" if earliest == latest and any(c.from_dateline for c in used) else "inferred"
+    method: DatingMethod = (
+        "dateline" if earliest == latest and any(c.from_dateline for c in used) else "inferred"
+    )
     confidence = _confidence(earliest, latest, anchored, bool(ignored))
     periods = _periods(window)
     if len(periods) > 1:
@@ -213,7 +228,9 @@ def _separate_periods_note(periods: Sequence[Allowed], best: date, preferred: in
         if preferred is not None
         else "the earliest"
     )
-    return f"the clues allow {len(periods)} separate periods ({listed}); the date {best.isoformat()} is in {why}"
+    return (
+        f"the clues allow {len(periods)} separate periods ({listed}); the date {best.isoformat()} is in {why}"
+    )
 
 
 def _choose_period(window: Allowed, preferred: int | None) -> Allowed:

@@ -131,7 +131,9 @@ def dateline_clues(
         allowed = before(day, options)
         if allowed:
             clues.constraints.append(
-                Constraint(evidence(text, update.date.start, update.date.end, reason), allowed, UPDATE_STRENGTH)
+                Constraint(
+                    evidence(text, update.date.start, update.date.end, reason), allowed, UPDATE_STRENGTH
+                )
             )
 
 
@@ -194,7 +196,9 @@ def calendar_clues(text: str, expressions: Sequence[TimeExpression], options: Op
     _period_of_year_clues(text, options, clues)
     for weekday, start, end in itertools.islice(find_weekdays(text), MAX_CLUES_PER_KIND):
         if free(start, end):
-            reason = f'"{text[start:end]}": the article is likely from a {WEEKDAY_NAMES[weekday]} or the day after'
+            reason = (
+                f'"{text[start:end]}": the article is likely from a {WEEKDAY_NAMES[weekday]} or the day after'
+            )
             clues.weekdays.append((weekday, evidence(text, start, end, reason)))
 
 

@@ -59,12 +59,16 @@ def event_clues(text: str, options: Options, clues: Clues) -> None:
         if is_future(text, m.start(), m.end()):
             allowed = before(event.day + slack, options)
             reason = f"{event.name} ({when}) is spoken of as still to come"
-            clues.constraints.append(Constraint(evidence(text, m.start(), m.end(), reason), allowed, EVENT_STRENGTH))
+            clues.constraints.append(
+                Constraint(evidence(text, m.start(), m.end(), reason), allowed, EVENT_STRENGTH)
+            )
             continue
         allowed = after(event.day - slack, options)
         reason = f"{event.name} ({when}) is reported as having happened"
         clues.constraints.append(
-            Constraint(evidence(text, m.start(), m.end(), reason), allowed, EVENT_STRENGTH, anchors=(event.day,))
+            Constraint(
+                evidence(text, m.start(), m.end(), reason), allowed, EVENT_STRENGTH, anchors=(event.day,)
+            )
         )
         _nearness_clue(text, event, m, options, clues)
         if event.superseded_on is not None:
@@ -77,7 +81,9 @@ def event_clues(text: str, options: Options, clues: Clues) -> None:
                 )
 
 
-def _nearness_clue(text: str, event: knowledge.Event, m: re.Match[str], options: Options, clues: Clues) -> None:
+def _nearness_clue(
+    text: str, event: knowledge.Event, m: re.Match[str], options: Options, clues: Clues
+) -> None:
     """Relative words next to a past event: "last year" / "this year" name the article's year
     (counted from the year the event's figures describe, for a data release); "today",
     "on Monday", "last month" put the article days or weeks after the event."""
@@ -91,10 +97,16 @@ def _nearness_clue(text: str, event: knowledge.Event, m: re.Match[str], options:
             about = f"describes {base}" if event.data_year is not None else f"was in {base}"
             reason = f'{event.name} {about} and is placed in "{words}": the article is from {year}'
             clues.constraints.append(
-                Constraint(evidence(text, y.start(), y.end(), reason), (year_span(year),), EVENT_YEAR_STRENGTH)
+                Constraint(
+                    evidence(text, y.start(), y.end(), reason), (year_span(year),), EVENT_YEAR_STRENGTH
+                )
             )
             return
-    if event.precision != "day" or _OTHER_TIME.search(text, s0, m.start()) or _OTHER_TIME.search(text, m.end(), s1):
+    if (
+        event.precision != "day"
+        or _OTHER_TIME.search(text, s0, m.start())
+        or _OTHER_TIME.search(text, m.end(), s1)
+    ):
         return
     lo, hi = max(s0, m.start() - _NEAR), min(s1, m.end() + _NEAR)
     for pattern, first, last in _RECENT:

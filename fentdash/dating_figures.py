@@ -47,7 +47,9 @@ RELEASES_FILE = "cdc_releases.csv"
 
 DEATH_METRICS = tuple(m for m in knowledge.CDC_METRICS if m.endswith("_deaths"))
 _COUNT_UNITS = frozenset({"deaths", "people"})
-_MORE = frozenset({"more than", "over", "above", "at least", "exceeding", "beyond", "upwards of", "in excess of"})
+_MORE = frozenset(
+    {"more than", "over", "above", "at least", "exceeding", "beyond", "upwards of", "in excess of"}
+)
 _LESS = frozenset({"nearly", "almost", "under", "less than", "fewer than", "just under", "close to", "up to"})
 # When the statistics stage gave nothing: a number followed closely by "deaths".
 _DEATH_FIGURE = re.compile(
@@ -64,7 +66,9 @@ _METRIC_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("drug", ("overdose_deaths",)),
 )
 # "in 2023" as a whole calendar year (not "in June 2023", not "2019-2020").
-_IN_YEAR = re.compile(r"\b(?:in|during|for|throughout)\s(?P<year>(?:19|20)\d\d)\b(?![-\u2013/]\d)", re.IGNORECASE)
+_IN_YEAR = re.compile(
+    r"\b(?:in|during|for|throughout)\s(?P<year>(?:19|20)\d\d)\b(?![-\u2013/]\d)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +148,9 @@ def reset_caches() -> None:
         fn.cache_clear()
 
 
-def _official_matches(value: float, metrics: Iterable[str], qualifier: str | None) -> dict[int, tuple[str, float]]:
+def _official_matches(
+    value: float, metrics: Iterable[str], qualifier: str | None
+) -> dict[int, tuple[str, float]]:
     """Years whose official (final or provisional) count is ``value`` within tolerance."""
     lo, hi = value * (1 - FIGURE_TOLERANCE), value * (1 + FIGURE_TOLERANCE)
     if qualifier in _MORE:
@@ -201,7 +207,9 @@ def figures(text: str, statistics: Sequence[Statistic], options: Options) -> lis
         else:
             metrics = ()
         year, fiscal = _period_year(q)
-        out.append(Figure(q.text, q.start, q.end, q.value, metrics, q.qualifier, last_year, year, deaths, fiscal))
+        out.append(
+            Figure(q.text, q.start, q.end, q.value, metrics, q.qualifier, last_year, year, deaths, fiscal)
+        )
     if statistics:
         return out
     for m in itertools.islice(_DEATH_FIGURE.finditer(text), MAX_FIGURES):
@@ -213,7 +221,17 @@ def figures(text: str, statistics: Sequence[Statistic], options: Options) -> lis
         years = [int(y.group("year")) for y in _IN_YEAR.finditer(text, s0, s1)]
         year = years[0] if len(set(years)) == 1 else None
         out.append(
-            Figure(m.group(0), m.start(), m.end(), value, metrics, None, bool(LAST_YEAR.search(text, s0, s1)), year, True)
+            Figure(
+                m.group(0),
+                m.start(),
+                m.end(),
+                value,
+                metrics,
+                None,
+                bool(LAST_YEAR.search(text, s0, s1)),
+                year,
+                True,
+            )
         )
     return out
 
@@ -267,9 +285,12 @@ def _last_year_clue(f: Figure, clues: Clues) -> None:
     if not matches:
         return
     said = ", ".join(
-        f"{y} {metric.replace('_', ' ')} ({official:,.0f})" for y, (metric, official) in sorted(matches.items())
+        f"{y} {metric.replace('_', ' ')} ({official:,.0f})"
+        for y, (metric, official) in sorted(matches.items())
     )
-    reason = f'"last year" figure {f.value:,.0f} matches CDC data for {said}: the article is from the year after'
+    reason = (
+        f'"last year" figure {f.value:,.0f} matches CDC data for {said}: the article is from the year after'
+    )
     allowed = tuple(year_span(y + 1) for y in sorted(matches))
     clues.constraints.append(Constraint(_ev(f, reason), allowed, FIGURE_STRENGTH))
     clues.data_years.extend(matches)
@@ -277,7 +298,6 @@ def _last_year_clue(f: Figure, clues: Clues) -> None:
 
 def _vintage_clues(f: Figure, options: Options, clues: Clues) -> None:
     """Final counts exist only from their release on; provisional ones are quoted before it."""
-    releases = cdc_releases()
     final = [
         (year, metric, official)
         for metric, year, official in _final_counts()
@@ -287,28 +307,43 @@ def _vintage_clues(f: Figure, options: Options, clues: Clues) -> None:
         and f.year in (None, year)
         and f.qualifier not in _MORE | _LESS
     ]
-    dated = [(y, m, v, releases[y]) for y, m, v in final if y in releases and releases[y].earliest]
-    if dated:
-        year, metric, official, release = min(dated, key=lambda r: r[3].earliest or date.max)
-        day = release.earliest
-        assert day is not None
-        reason = (
-            f"{f.value:,.0f} is the final {year} count of {metric.replace('_', ' ')} ({official:,.0f}), "
-            f"published {day.isoformat() if release.day else day.strftime('%B %Y')}: the article is not earlier"
-        )
-        allowed = after(day, options)
-        if allowed:
-            clues.constraints.append(Constraint(_ev(f, reason), allowed, FINAL_FIGURE_STRENGTH))
-        return
     if final:
+        _final_clue(f, final, options, clues)
+    else:
+        _provisional_clue(f, options, clues)
+
+
+def _final_clue(f: Figure, final: Sequence[tuple[int, str, float]], options: Options, clues: Clues) -> None:
+    """The cited figure is a final count: the article is on or after its release."""
+    releases = cdc_releases()
+    dated = [(y, m, v, releases[y]) for y, m, v in final if y in releases and releases[y].earliest]
+    if not dated:
         return
+    year, metric, official, release = min(dated, key=lambda r: r[3].earliest or date.max)
+    day = release.earliest
+    assert day is not None
+    when = day.isoformat() if release.day else day.strftime("%B %Y")
+    reason = (
+        f"{f.value:,.0f} is the final {year} count of {metric.replace('_', ' ')} ({official:,.0f}), "
+        f"published {when}: the article is not earlier"
+    )
+    allowed = after(day, options)
+    if allowed:
+        clues.constraints.append(Constraint(_ev(f, reason), allowed, FINAL_FIGURE_STRENGTH))
+
+
+def _provisional_clue(f: Figure, options: Options, clues: Clues) -> None:
+    """The cited figure matches a provisional count better than the final one: most likely
+    quoted before the final release (plus a few months while it stays in circulation)."""
+    releases = cdc_releases()
     for metric, year, provisional in _provisional_counts():
         final_value = knowledge.official_value(metric, year)
         release = releases.get(year)
         if metric not in f.metrics or f.year not in (None, year) or release is None or release.latest is None:
             continue
-        close = abs(f.value - provisional) <= FIGURE_TOLERANCE * provisional
-        if not close or (final_value is not None and abs(f.value - final_value) <= abs(f.value - provisional)):
+        if abs(f.value - provisional) > FIGURE_TOLERANCE * provisional:
+            continue
+        if final_value is not None and abs(f.value - final_value) <= abs(f.value - provisional):
             continue
         until = add_months(release.latest, PROVISIONAL_GRACE_MONTHS)
         reason = (

@@ -27,7 +27,9 @@ DESCRIBED_STRENGTH = 0.75
 NAMED_ONLY_STRENGTH = 0.38
 MAX_MENTIONS = 200
 
-_ROLE_QUALIFIERS = frozenset({"deputy", "acting", "assistant", "associate", "principal", "state", "vice", "chief"})
+_ROLE_QUALIFIERS = frozenset(
+    {"deputy", "acting", "assistant", "associate", "principal", "state", "vice", "chief"}
+)
 _ROLE_NOISE = re.compile(r"\b(?:the|of)\b|'s\b|\u2019s\b|[^\w\s-]", re.IGNORECASE)
 _US = re.compile(r"\b(?:u\.\s?s\.?|united states)(?=\s|$)", re.IGNORECASE)
 # Organisation aliases too vague to name an office.
@@ -55,10 +57,14 @@ _TITLE_NOUNS = frozenset(
 )
 _APPOSITION = re.compile(r",\s([^,;\n]{2,90}?)(?:,|;|\.\s|\.$|\n|$)")
 # "former Attorney General X": the article is after the tenure; "then-" says nothing about now.
-_FORMER = re.compile(r"\b(?:former|ex|onetime|one-time|erstwhile|retired)\b[-\s]*(?:[\w.'()-]+\s){0,5}$", re.IGNORECASE)
+_FORMER = re.compile(
+    r"\b(?:former|ex|onetime|one-time|erstwhile|retired)\b[-\s]*(?:[\w.'()-]+\s){0,5}$", re.IGNORECASE
+)
 _THEN = re.compile(r"\bthen\b[-\s]*(?:[\w.'()-]+\s){0,5}$", re.IGNORECASE)
 # Right before a bare name: the person is not (or no longer) in office.
-_NOT_NOW = re.compile(r"\b(?:former|ex|then|late|onetime|one-time|erstwhile|retired)\b[-\s]{0,3}$", re.IGNORECASE)
+_NOT_NOW = re.compile(
+    r"\b(?:former|ex|then|late|onetime|one-time|erstwhile|retired)\b[-\s]{0,3}$", re.IGNORECASE
+)
 # The role before a name stops at punctuation or at a word that starts another phrase.
 _LEFT_CUT = re.compile(r"[,;:\"\u201c\u201d]|\b(?:with|said|says|told|by|to|from)\b", re.IGNORECASE)
 # "In July 2017," / "in 2018" / "back in 2016": a time set for the clause, so a title is as of then.
@@ -140,7 +146,9 @@ def _described(term: knowledge.Term, normalised: str) -> str | None:
 @lru_cache(maxsize=1)
 def _people_pattern() -> re.Pattern[str] | None:
     """Full names and aliases of every known official, for texts no mentions came with."""
-    names = {alias for p in knowledge.officials() for alias in (p.name, *p.aliases) if len(alias.split()) >= 2}
+    names = {
+        alias for p in knowledge.officials() for alias in (p.name, *p.aliases) if len(alias.split()) >= 2
+    }
     if not names:
         return None
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -169,7 +177,9 @@ def _trailing_title(left: str) -> str:
     keep = len(left)
     for w in reversed(list(re.finditer(r"\S+\s*", left))):
         token = w.group(0).strip().strip("(),").lower()
-        if not (any(c.isupper() for c in w.group(0)) or token in _TITLE_WORDS or token.endswith(("'s", "\u2019s"))):
+        if not (
+            any(c.isupper() for c in w.group(0)) or token in _TITLE_WORDS or token.endswith(("'s", "\u2019s"))
+        ):
             break
         keep = w.start()
     return left[keep:]
@@ -272,7 +282,9 @@ def tenure_clues(text: str, mentions: Sequence[Mention], options: Options, clues
             reason = f"{person.name} was {terms[0].role} {label}"
             strength = TENURE_STRENGTH
         if allowed:
-            clues.constraints.append(Constraint(evidence(text, span_start, mention.end, reason), allowed, strength))
+            clues.constraints.append(
+                Constraint(evidence(text, span_start, mention.end, reason), allowed, strength)
+            )
     pending = {n: ms for n, ms in bare.items() if n not in titled and n not in blocked}
     if not pending:
         return
@@ -294,7 +306,9 @@ def _unclaimed_passages(text: str, claimed: Sequence[tuple[int, int]], options: 
     return [normalise_role(text[a:b]) for s, e in pieces for a, b in sentences(text, s, e)]
 
 
-def _descriptions(passages: Sequence[str], terms: Sequence[knowledge.Term]) -> list[list[tuple[knowledge.Term, str]]]:
+def _descriptions(
+    passages: Sequence[str], terms: Sequence[knowledge.Term]
+) -> list[list[tuple[knowledge.Term, str]]]:
     """For each passage, the terms (of the people named) whose office it describes, with the key."""
     return [[(t, key) for t in terms if (key := _described(t, p)) is not None] for p in passages]
 
@@ -325,4 +339,6 @@ def _bare_name_clue(
         reason = f"{person.name} is named without a title; in office {label}"
         strength = NAMED_ONLY_STRENGTH
     if allowed:
-        clues.constraints.append(Constraint(evidence(text, mention.start, mention.end, reason), allowed, strength))
+        clues.constraints.append(
+            Constraint(evidence(text, mention.start, mention.end, reason), allowed, strength)
+        )

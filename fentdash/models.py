@@ -150,7 +150,7 @@ class Statistic:
     period_source: TimeExpression | None = None
     # For a change ("up 16% compared to 2013"): the expression of the period it is measured from.
     period_baseline: TimeExpression | None = None
-    # Character offset of the counted noun phrase, used when linking a period.
+    # Free text: what the figure is about beyond its metric (e.g. "Beaver County"), or "".
     context: str = ""
 
 

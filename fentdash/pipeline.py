@@ -54,11 +54,15 @@ def parse_document(document: Document, *, max_chars: int = MAX_ANALYSED_CHARS) -
 
 
 def attribute_figures(figures: Sequence[Statistic], found: Sequence[Statement]) -> list[Statistic]:
-    """A figure inside a person's quotation or reported clause is attributed to that person."""
+    """A figure overlapping a person's quotation or reported clause is attributed to that person.
+
+    Overlap, not containment: in "Among 10 pills ..., Milgram said four contained ..." the
+    figure's span starts before the reported clause does.
+    """
     persons = [s for s in found if s.speaker_type == "person"]
     out = []
     for q in figures:
-        owner = next((s for s in persons if s.start <= q.start and q.end <= s.end), None)
+        owner = next((s for s in persons if q.start < s.end and s.start < q.end), None)
         out.append(dataclasses.replace(q, speaker=owner.speaker) if owner and not q.speaker else q)
     return out
 

@@ -148,7 +148,16 @@ def test_cited_markers_by_verdict(figure):
     )
     assert under.hovertext[0] == (
         "“beyond 60.000 overdose deaths”<br>synthetic_opioid_deaths 2021: cited 60,000, official 70,601 (-15.0%)"
-        "<br>Verdict: understated<br>Said by: not attributed<br>Article: untitled"
+        "<br>Verdict: understated<br>When published, only provisional data existed"
+        "<br>Said by: not attributed<br>Article: untitled"
+    )
+
+
+def test_cited_hover_gives_the_provisional_figure_of_the_time(figure):
+    assert _trace(figure, "Cited: matches").hovertext[0] == (
+        "“20,000 deaths”<br>synthetic_opioid_deaths 2016: cited 20,000, official 19,413 (+3.0%)"
+        "<br>Verdict: matches<br>When published, only provisional data existed (~20,100)"
+        "<br>Said by: not attributed<br>Article: Mexican cartels make fentanyl"
     )
 
 

@@ -482,3 +482,271 @@ def test_update_line_bounds_from_above():
     text = "Last updated: Jan. 5, 2018\n\nAttorney General Jeff Sessions said the department would act."
     got = dating.date_document(_doc(text))
     assert (got.date, got.earliest, got.latest) == (date(2017, 7, 24), date(2017, 2, 9), date(2018, 1, 5))
+
+
+# ---------------------------------------------------------------- round 2: officials named without a title
+
+
+@pytest.mark.parametrize(
+    "name,expected,reason",
+    [
+        # wire copy: the office is described in the next sentence, with the agency spelled out
+        (
+            "described_office_wire.txt",
+            (date(2018, 2, 15), date(2017, 10, 1), date(2018, 7, 2)),
+            "Robert Patterson was Acting Administrator 2017-10-01..2018-07-02: the article names the office "
+            '("acting head") elsewhere',
+        ),
+        # blog post: "The DEA chief" two sentences later
+        (
+            "described_office_blog.txt",
+            (date(2019, 6, 10), date(2018, 7, 2), date(2020, 5, 19)),
+            "Uttam Dhillon was Acting Administrator 2018-07-02..2020-05-19: the article names the office "
+            '("dea chief") elsewhere',
+        ),
+        # undated repost: no office anywhere, so any of her terms; the 2021 figure picks the later one
+        (
+            "bare_name_repost.txt",
+            (date(2022, 7, 2), date(2021, 6, 28), date(2025, 1, 20)),
+            "Anne Milgram is named without a title; in office 2021-06-28..2025-01-20; 2007-06-29..2010-01-19",
+        ),
+    ],
+)
+def test_official_named_without_a_title(name, expected, reason):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    got = dating.date_document(_doc(text))
+    assert (got.date, got.earliest, got.latest) == expected
+    assert reason in [e.reason for e in got.evidence]
+
+
+BARE_NAMES = [
+    # the office named elsewhere, lower case, no organisation needed for a distinctive title
+    (
+        "William Barr said the department would prosecute dealers whose drugs kill. The attorney general spoke in Cleveland.",
+        (date(2019, 2, 14), date(2020, 12, 23)),
+    ),
+    # "the attorney general" could be Garland's office or Milgram's old New Jersey one: each gets
+    # only the union of their terms
+    (
+        "Merrick Garland and Anne Milgram spoke at the event. The attorney general said fentanyl is the deadliest threat.",
+        (date(2021, 6, 28), date(2025, 1, 20)),
+    ),
+    # a generic title ("acting head") with no agency near it says nothing: union of the terms
+    (
+        "Robert Patterson spoke to the students. The acting head said pills kill.",
+        (date(2017, 10, 1), date(2018, 7, 2)),
+    ),
+    # no title anywhere: all the person's terms (a wide window, no point date)
+    ("Anne Milgram said fake pills are flooding the country.", (date(2007, 6, 29), date(2025, 1, 20))),
+    # "the late", "former", "then-" before a bare name: no bound at all
+    ("A bill named for the late Tom Price passed the House.", (None, None)),
+    ("Critics of former Jeff Sessions policies spoke up.", (None, None)),
+    # a year in the sentence may set the clause in the past
+    ("Jeff Sessions, who left office in 2018, backed the bill.", (date(2018, 1, 1), date(2030, 12, 31))),
+]
+
+
+@pytest.mark.parametrize("text,expected", BARE_NAMES)
+def test_bare_names_in_short_texts(text, expected):
+    got = dating.date_document(_doc(text))
+    assert (got.earliest, got.latest) == expected
+
+
+def test_bare_name_yields_to_a_titled_mention_of_the_same_person():
+    text = "Jeff Sessions spoke. Attorney General Jeff Sessions said the department would act."
+    got = dating.date_document(_doc(text))
+    assert [e.reason for e in got.evidence] == ["Jeff Sessions was Attorney General 2017-02-09..2018-11-07"]
+
+
+def test_bare_name_is_weaker_than_a_year_spoken_of_as_past():
+    """ "Obama signed ..." in a later article: the year wins, the name's term is dropped."""
+    text = "Barack Obama signed the bill. Overdose deaths rose again in 2021."
+    got = dating.date_document(_doc(text))
+    assert (got.earliest, got.latest) == (date(2021, 1, 1), date(2030, 12, 31))
+    assert got.warnings == (
+        "dating clue ignored, it conflicts with stronger ones: Barack Obama is named without a title; "
+        "in office 2009-01-20..2017-01-20",
+    )
+
+
+# ---------------------------------------------------------------- round 2: final and provisional CDC counts
+
+
+def test_cdc_release_table():
+    from fentdash.dating_figures import cdc_releases
+
+    got = {y: (r.day, r.earliest, r.latest) for y, r in cdc_releases().items()}
+    assert got[2018] == (date(2020, 1, 30), date(2020, 1, 30), date(2020, 1, 30))
+    assert got[2020] == (None, date(2021, 12, 1), date(2021, 12, 31))  # month only
+    assert sorted(got) == list(range(2016, 2024))
+
+
+FIGURE_VINTAGES = [
+    # press release repost: the exact final count for 2018 exists only from 2020-01-30
+    ("final_figure_release.txt", (date(2020, 7, 16), date(2020, 1, 30), date(2020, 12, 31))),
+    # blog: "more than 64,000 last year" is the provisional 2016 figure: 2017, and before mid-2018
+    ("provisional_figure_blog.txt", (date(2017, 7, 2), date(2017, 1, 1), date(2017, 12, 31))),
+]
+
+
+@pytest.mark.parametrize("name,expected", FIGURE_VINTAGES)
+def test_final_and_provisional_counts(name, expected):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    got = dating.date_document(_doc(text))
+    assert (got.date, got.earliest, got.latest) == expected
+
+
+def _year_stat(text: str, figure: str, value: float, metric: str, year: int, qualifier=None) -> Statistic:
+    start = text.index(figure)
+    period = Interval(date(year, 1, 1), date(year, 12, 31), "year")
+    return Statistic(
+        figure, start, start + len(figure), value, "deaths", metric, qualifier=qualifier, period=period
+    )
+
+
+FINAL_COUNTS = [
+    # exact final 2021 count: on or after 2022-12-22 (and within two years of the data)
+    (
+        "The CDC counted 106,699 overdose deaths in 2021.",
+        "106,699",
+        106699,
+        "overdose_deaths",
+        2021,
+        None,
+        (date(2022, 12, 22), date(2023, 12, 31)),
+    ),
+    # only the month of the 2020 release is known: from its first day
+    (
+        "A total of 91,799 people died of overdoses in 2020.",
+        "91,799",
+        91799,
+        "overdose_deaths",
+        2020,
+        None,
+        (date(2021, 12, 1), date(2022, 12, 31)),
+    ),
+    # a rounded figure may predate the final count: no release bound
+    (
+        "About 67,000 people died of overdoses in 2018.",
+        "67,000",
+        67000,
+        "overdose_deaths",
+        2018,
+        "about",
+        (date(2018, 12, 1), date(2020, 12, 31)),
+    ),
+    # the final count of another year than the one the text gives is no match
+    (
+        "In 2019, 67,367 deaths were recorded.",
+        "67,367",
+        67367,
+        "overdose_deaths",
+        2019,
+        None,
+        (date(2019, 12, 1), date(2021, 12, 31)),
+    ),
+]
+
+
+@pytest.mark.parametrize("text,figure,value,metric,year,qualifier,expected", FINAL_COUNTS)
+def test_final_count_release_dates(text, figure, value, metric, year, qualifier, expected):
+    stat = _year_stat(text, figure, value, metric, year, qualifier)
+    got = dating.date_document(_doc(text), statistics=[stat])
+    assert (got.earliest, got.latest) == expected
+
+
+# ---------------------------------------------------------------- round 2: data years, separate periods, month-days
+
+
+def _fiscal_stat(text: str, figure: str, value: float, fy: int) -> Statistic:
+    start, at = text.index(figure), text.index(f"fiscal year {fy}")
+    period = Interval(date(fy - 1, 10, 1), date(fy, 9, 30), "range")
+    source = TimeExpression(
+        f"fiscal year {fy}", at, at + 16, "absolute", "range", period, label="fiscal_year"
+    )
+    return Statistic(
+        figure, start, start + len(figure), value, "pounds", "seizures", period=period, period_source=source
+    )
+
+
+def test_fiscal_year_seizures_and_a_yearless_date_resolve_to_the_following_january():
+    text = (FIXTURES / "fiscal_year_seizure_release.txt").read_text(encoding="utf-8")
+    stat = _fiscal_stat(text, "11,200 pounds", 11200, 2021)
+    got = dating.date_document(_doc(text), statistics=[stat])
+    assert (got.date, got.earliest, got.latest, got.confidence) == (
+        date(2022, 1, 27),
+        date(2021, 1, 26),
+        date(2023, 4, 28),
+        0.1,
+    )
+    note = (
+        "the clues allow 3 separate periods (2021-01-26..2021-04-28, 2022-01-26..2022-04-28, "
+        "2023-01-26..2023-04-28); the date 2022-01-27 is in the first one that fits data cited for 2021 "
+        "(articles usually follow their data by a year)"
+    )
+    assert got.warnings == (note,)
+    reasons = [e.reason for e in got.evidence]
+    assert (
+        reasons[0]
+        == "the latest data cited are for fiscal year 2021: articles rarely cite data more than 2 years old"
+    )
+    assert reasons[-1] == note
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a seizure on Feb. 6 in Dhillon's tenure: 2019 or 2020; with no data year, the earliest
+        (
+            "DEA Administrator Uttam Dhillon said agents seized 40 pounds of fentanyl on Feb. 6 in a raid in Phoenix.",
+            (date(2019, 2, 7), date(2019, 2, 6), date(2020, 5, 8), 0.2),
+        ),
+        # with 2019 data cited, the year after it
+        (
+            (FIXTURES / "two_periods_wire.txt").read_text(encoding="utf-8"),
+            (date(2020, 2, 7), date(2019, 2, 6), date(2020, 5, 8), 0.2),
+        ),
+    ],
+)
+def test_separate_periods_pick_the_one_after_the_data_year(text, expected):
+    got = dating.date_document(_doc(text))
+    assert (got.date, got.earliest, got.latest, got.confidence) == expected
+    assert len(got.warnings) == 1 and got.warnings[0].startswith("the clues allow 2 separate periods")
+
+
+def test_tenure_and_a_last_year_figure_matching_two_years_intersect():
+    """Sessions (2017-02..2018-11) and 70,000 "last year" (2017 or 2019 data): only 2018 remains."""
+    text = "More than 70,000 Americans died of drug overdoses last year, Attorney General Jeff Sessions said."
+    got = dating.date_document(_doc(text))
+    assert (got.date, got.earliest, got.latest) == (date(2018, 6, 5), date(2018, 1, 1), date(2018, 11, 7))
+    assert got.warnings == ()
+
+
+def test_yearless_past_date_in_a_one_year_window_puts_the_point_just_after_it():
+    text = (FIXTURES / "tenure_and_ambiguous_figure.txt").read_text(encoding="utf-8")
+    got = dating.date_document(_doc(text))
+    assert (got.date, got.earliest, got.latest) == (date(2018, 6, 3), date(2018, 6, 2), date(2018, 9, 2))
+
+
+def test_ignored_clues_become_warnings():
+    text = (
+        "Attorney General Jeff Sessions said on Tuesday that the first National Fentanyl Awareness Day "
+        "had drawn wide attention."
+    )
+    got = dating.date_document(_doc(text))
+    assert got.warnings == (
+        "dating clue ignored, it conflicts with stronger ones: First National Fentanyl Awareness Day "
+        "(2022-05-10) is reported as having happened",
+        "dating clue ignored, it conflicts with stronger ones: First National Fentanyl Awareness Day "
+        '(2022-05-10) is told as "Tuesday": the article is from 0-13 days after',
+    )
+
+
+def test_many_bare_names_and_office_words_are_fast():
+    names = [p.name for p in knowledge.officials()]
+    text = (
+        " ".join(f"{n} spoke. The attorney general and the acting head of the DEA said." for n in names) * 8
+    )
+    start = time.perf_counter()
+    dating.date_document(_doc(text[:20000]))
+    assert time.perf_counter() - start < 2.0
