@@ -163,39 +163,53 @@ def statement_points(statements: pd.DataFrame) -> pd.DataFrame:
     if pts.empty:
         return pd.DataFrame(columns=cols)
     first = pts.groupby("speaker")["x"].min().sort_values(kind="stable")
-    lanes = pd.Series(np.arange(len(first)), index=first.index)
-    pts = pts.assign(lane=pts["speaker"].map(lanes)).sort_values(["lane", "x"], kind="stable")
+    # Categorical codes, not Series.map: mapping Arrow strings runs in Python per cell.
+    lane = pd.Categorical(pts["speaker"], categories=first.index).codes
+    pts = pts.assign(lane=lane).sort_values(["lane", "x"], kind="stable")
     gap = pts.groupby("lane")["x"].diff().dt.days
     cluster = (gap.isna() | (gap > STACK_GAP_DAYS)).cumsum()
     level = pts.groupby(cluster).cumcount() % len(STACK_OFFSETS)
     pts["y"] = pts["lane"] + np.asarray(STACK_OFFSETS)[level.to_numpy()]
-    pts["symbol"] = pts["kind"].map(KIND_SYMBOLS).fillna("circle")
+    pts["symbol"] = [KIND_SYMBOLS.get(k, "circle") for k in _cells(pts["kind"])]
     pts["inferred"] = pts["lo"].notna() & pts["hi"].notna() & (pts["lo"] != pts["hi"])
     src = statements.loc[pts.index]
     pts["hover"] = src[HOVER_COLUMN] if HOVER_COLUMN in src.columns else statement_hovers(src)
     return pts[cols]
 
 
-def _segments(lo: pd.Series, hi: pd.Series, y: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+def _segments(lo: np.ndarray, hi: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """x/y arrays drawing one horizontal segment per row; a NaN y after each breaks the line."""
     n = len(lo)
     xs = np.empty(3 * n, dtype="datetime64[ns]")
     ys = np.full(3 * n, np.nan)
-    xs[0::3] = lo.to_numpy(dtype="datetime64[ns]")
-    xs[1::3] = xs[2::3] = hi.to_numpy(dtype="datetime64[ns]")
-    ys[0::3] = ys[1::3] = y.to_numpy(dtype=float)
+    xs[0::3] = lo
+    xs[1::3] = xs[2::3] = hi
+    ys[0::3] = ys[1::3] = y
     return xs, ys
 
 
 def lane_traces(points: pd.DataFrame) -> list[dict]:
-    """Per official: a window trace (bars where the date is inferred) then a marker trace."""
+    """Per official: a window trace (bars where the date is inferred) then a marker trace.
+
+    ``points`` is sorted by lane (``statement_points``): columns become numpy arrays once and
+    each lane is a slice of them.
+    """
+    if points.empty:
+        return []
+    lane = points["lane"].to_numpy()
+    x, lo, hi = (points[c].to_numpy(dtype="datetime64[ns]") for c in ("x", "lo", "hi"))
+    y = points["y"].to_numpy(dtype=float)
+    inferred = points["inferred"].to_numpy(dtype=bool)
+    speakers, symbols, hovers = (
+        np.asarray(_cells(points[c]), dtype=object) for c in ("speaker", "symbol", "hover")
+    )
+    bounds = [0, *(np.flatnonzero(np.diff(lane)) + 1).tolist(), len(lane)]
     traces: list[dict] = []
-    for lane, grp in points.groupby("lane", sort=True):
-        speaker = grp["speaker"].iloc[0]
-        colour = LANE_COLOURS[int(lane) % len(LANE_COLOURS)]
-        win = grp[grp["inferred"]]
-        if not win.empty:
-            xs, ys = _segments(win["lo"], win["hi"], win["y"])
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        speaker, colour = speakers[a], LANE_COLOURS[int(lane[a]) % len(LANE_COLOURS)]
+        win = inferred[a:b]
+        if win.any():
+            xs, ys = _segments(lo[a:b][win], hi[a:b][win], y[a:b][win])
             traces.append(
                 dict(
                     type="scatter",
@@ -216,15 +230,10 @@ def lane_traces(points: pd.DataFrame) -> list[dict]:
                 type="scatter",
                 mode="markers",
                 name=speaker,
-                x=grp["x"].to_numpy(),
-                y=grp["y"].to_numpy(dtype=float),
-                marker=dict(
-                    color=colour,
-                    size=11,
-                    symbol=grp["symbol"].to_numpy(dtype=object),
-                    line=dict(color="white", width=1),
-                ),
-                hovertext=grp["hover"].to_numpy(dtype=object),
+                x=x[a:b],
+                y=y[a:b],
+                marker=dict(color=colour, size=11, symbol=symbols[a:b], line=dict(color="white", width=1)),
+                hovertext=hovers[a:b],
                 hovertemplate="%{hovertext}<extra></extra>",
                 showlegend=False,
                 xaxis="x",
@@ -298,7 +307,7 @@ def cdc_traces(cdc: pd.DataFrame) -> list[dict]:
                 type="scatter",
                 mode="lines+markers",
                 name=name,
-                x=pd.to_datetime(rows["year"].astype(int).astype(str) + "-07-01").to_numpy(),
+                x=np.array([f"{int(y)}-07-01" for y in rows["year"]], dtype="datetime64[ns]"),
                 y=rows[column].to_numpy(dtype=float),
                 line=dict(color=colour, width=2),
                 marker=dict(size=4),

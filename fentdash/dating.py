@@ -192,7 +192,7 @@ def _combine(clues: Clues, options: Options) -> DateEstimate | None:
     if (latest - earliest).days > MAX_POINT_SPAN:
         return DateEstimate(None, earliest, latest, 0.1, "inferred", tuple(evidence), tuple(warnings))
     preferred = max(clues.data_years) + 1 if clues.data_years else None
-    best, anchored = _best_day(window, used, preferred)
+    best, anchored, why = _best_day(window, used, preferred)
     if clues.weekdays:
         best, window = _apply_weekdays(best, window, clues.weekdays)
         earliest, latest = window[0][0], window[-1][1]
@@ -203,7 +203,8 @@ def _combine(clues: Clues, options: Options) -> DateEstimate | None:
     confidence = _confidence(earliest, latest, anchored, bool(ignored))
     periods = _periods(window)
     if len(periods) > 1:
-        note = _separate_periods_note(periods, best, preferred)
+        listed = ", ".join(f"{p[0][0].isoformat()}..{p[-1][1].isoformat()}" for p in periods)
+        note = f"the clues allow {len(periods)} separate periods ({listed}); the date {best.isoformat()} is in {why or 'one'}"
         evidence.append(Evidence("", 0, 0, note))
         warnings.append(note)
         confidence = round(max(0.05, confidence - SEPARATE_PENALTY), 3)
@@ -221,34 +222,28 @@ def _periods(window: Allowed) -> list[Allowed]:
     return [tuple(p) for p in out]
 
 
-def _separate_periods_note(periods: Sequence[Allowed], best: date, preferred: int | None) -> str:
-    listed = ", ".join(f"{p[0][0].isoformat()}..{p[-1][1].isoformat()}" for p in periods)
-    why = (
-        f"the first one that fits data cited for {preferred - 1} (articles usually follow their data by a year)"
-        if preferred is not None
-        else "the earliest"
-    )
-    return (
-        f"the clues allow {len(periods)} separate periods ({listed}); the date {best.isoformat()} is in {why}"
-    )
-
-
-def _choose_period(window: Allowed, preferred: int | None) -> Allowed:
-    """Of separate periods, the earliest that agrees with the data year (else the earliest)."""
+def _choose_period(window: Allowed, used: Sequence[Constraint], preferred: int | None) -> tuple[Allowed, str]:
+    """Of separate periods: the one holding the latest single-day anchor (an event, a full
+    date), else the earliest that agrees with the data year, else the earliest."""
     periods = _periods(window)
     if len(periods) == 1:
-        return window
+        return window, ""
+    fixed = [c.anchors[0] for c in used if len(c.anchors) == 1 and contains(window, c.anchors[0])]
+    if fixed:
+        day = max(fixed)
+        return next(p for p in periods if contains(p, day)), f"the one after {day.isoformat()}, a dated clue"
     if preferred is not None:
+        why = f"the first one that fits data cited for {preferred - 1} (articles usually follow their data by a year)"
         for part in periods:
             if intersect(part, (year_span(preferred),)):
-                return part
+                return part, why
         for part in periods:
             if part[-1][1].year >= preferred:
-                return part
-    return periods[0]
+                return part, why
+    return periods[0], "the earliest"
 
 
-def _best_day(window: Allowed, used: Sequence[Constraint], preferred: int | None) -> tuple[date, bool]:
+def _best_day(window: Allowed, used: Sequence[Constraint], preferred: int | None) -> tuple[date, bool, str]:
     """The latest anchor inside the chosen period, else the middle of its preferred stretch.
 
     Anchors are days the article follows (events, dated seizures, data releases); the latest
@@ -257,7 +252,7 @@ def _best_day(window: Allowed, used: Sequence[Constraint], preferred: int | None
     year's data). A year-less past date puts the point just after it. Without anchors we take
     the middle of the period's part in the preferred year, else of its largest stretch.
     """
-    part = _choose_period(window, preferred)
+    part, why = _choose_period(window, used, preferred)
     chosen: list[date] = []
     for c in used:
         inside = [a for a in c.anchors if contains(part, a)]
@@ -271,13 +266,13 @@ def _best_day(window: Allowed, used: Sequence[Constraint], preferred: int | None
             day += timedelta(days=FOLLOW_DAYS)
         chosen.append(day)
     if chosen:
-        return max(chosen), True
+        return max(chosen), True, why
     if preferred is not None:
         stretch = intersect(part, (year_span(preferred),))
         # A sliver of the preferred year at the window's edge is no reason to sit there.
         if stretch and length(stretch) >= PREFERRED_SHARE * length(part):
-            return middle(max(stretch, key=lambda s: s[1] - s[0])), False
-    return middle(max(part, key=lambda s: s[1] - s[0])), False
+            return middle(max(stretch, key=lambda s: s[1] - s[0])), False, why
+    return middle(max(part, key=lambda s: s[1] - s[0])), False, why
 
 
 def _apply_weekdays(

@@ -198,9 +198,15 @@ def _role_context(text: str, mention: Mention, previous_end: int = 0) -> tuple[s
     return left, (m.group(1) if m else "")
 
 
-def _has_title(role: str, left: str, apposition: str) -> bool:
-    """Does this mention carry any title at all (even one we cannot match)?"""
-    words = [w.strip(".,()'") for w in f"{role} {left}".lower().split()]
+def _has_title(role: str, left: str, apposition: str, *, sentence_start: bool = False) -> bool:
+    """Does this mention carry any title at all (even one we cannot match)? A capitalised
+    first word of the sentence ("Yesterday Jeff Sessions") is no title unless it is a title word."""
+    words = left.split()
+    if sentence_start and words:
+        first = words[0].strip(".,()'")
+        if not first.isupper() and first.lower() not in _TITLE_WORDS | _TITLE_NOUNS:
+            words = words[1:]
+    words = [w.strip(".,()'") for w in f"{role} {' '.join(words)}".lower().split()]
     if any(w and w not in _NOT_TITLE for w in words):
         return True
     return any(w.strip(".,'") in _TITLE_NOUNS or w[:1].isupper() for w in apposition.split())
@@ -249,7 +255,8 @@ def tenure_clues(text: str, mentions: Sequence[Mention], options: Options, clues
         if person is None:
             continue
         role = f"{mention.role} " if mention.role else ""
-        if not _has_title(role, left, after):
+        before_left = text[max(0, mention.start - len(left) - 3) : mention.start - len(left)].strip()
+        if not _has_title(role, left, after, sentence_start=before_left in ("", ".", "!", "?")):
             lead = text[max(0, mention.start - 20) : mention.start]
             if _NOT_NOW.search(lead):
                 blocked.add(person.name)

@@ -124,6 +124,7 @@ AUTHOR_KEYS: tuple[str, ...] = ("author", "article:author", "byl", "sailthru.aut
 MAX_JSONLD_CHARS = 200_000
 MAX_JSONLD_DEPTH = 12
 
+_STRAY_LT = re.compile(r"<(?![A-Za-z!/?])")
 _TRUNCATED_TAG = re.compile(r"<[!/]?[A-Za-z][^<>]{0,500}$")
 _BREAK = "\x00"  # stands for <br> until a block is flushed
 _SPACE = re.compile(r"[ \t\f\v\r\n\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -361,11 +362,32 @@ def _clean_title(title: str | None, outlet: str | None) -> str | None:
     return title or None
 
 
+def _defuse(markup: str) -> str:
+    """Markup ``html.parser`` handles in linear time: comments removed, stray ``<`` escaped.
+
+    An unterminated comment hides the rest of the page, as in a browser; rescanning for its
+    end from every ``<!--`` would be quadratic.
+    """
+    parts: list[str] = []
+    pos = 0
+    while True:
+        opening = markup.find("<!--", pos)
+        if opening < 0:
+            parts.append(markup[pos:])
+            break
+        parts.append(markup[pos:opening])
+        closing = markup.find("-->", opening + 4)
+        if closing < 0:
+            break
+        pos = closing + 3
+    return _STRAY_LT.sub("&lt;", "".join(parts))
+
+
 def extract_html(markup: str) -> HtmlPage:
     """Visible article text and metadata of an HTML page (never raises on bad markup)."""
     parser = _ArticleParser()
     try:
-        parser.feed(markup)
+        parser.feed(_defuse(markup))
         parser.close()
     except (AssertionError, ValueError):  # html.parser gives up on some broken declarations
         parser._flush()

@@ -9,6 +9,7 @@ or a reporting verb is next to it. Organisation and place words end a name, so
 
 from __future__ import annotations
 
+import csv
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -18,174 +19,36 @@ from typing import Literal
 
 from . import knowledge
 from .models import Evidence, Mention
+from .people_lexicon import (
+    DESCRIPTION_HEADS,
+    FEMALE_GIVEN_NAMES,
+    FEMALE_HONORIFICS,
+    FUNCTION_WORDS,
+    GENERIC_HEADS,
+    HONORIFICS,
+    INVERTED_VERBS,
+    MALE_GIVEN_NAMES,
+    MALE_HONORIFICS,
+    ORG_ANAPHORS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    PLAIN_HONORIFICS,
+    PRONOUNS,
+    REPORTING_VERBS,
+    ROLE_ABBREVIATIONS,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    SUFFIXES,
+    Gender,
+)
 from .quotes import intervals
 
-Gender = Literal["male", "female"]
+# ---------------------------------------------------------------- settings
 
-# ---------------------------------------------------------------- lexicons
-# fmt: off
-
-# Words naming a role; a role phrase must contain one (lower case).
-ROLE_NOUNS: frozenset[str] = frozenset({
-    "attorney", "administrator", "director", "secretary", "commissioner", "sheriff", "chief",
-    "head", "official", "spokesperson", "spokesman", "spokeswoman", "agent", "officer",
-    "president", "senator", "representative", "congressman", "congresswoman", "governor",
-    "mayor", "judge", "prosecutor", "doctor", "professor", "inspector", "supervisor",
-    "superintendent", "coroner", "examiner", "surgeon", "czar", "chair", "chairman",
-    "chairwoman", "commander", "detective", "captain", "lieutenant", "sergeant", "manager",
-    "coordinator", "adviser", "advisor", "counselor", "analyst", "researcher", "scientist",
-    "epidemiologist", "toxicologist", "lawyer", "counsel", "leader", "minister", "ambassador",
-    "trooper", "marshal", "warden", "ceo", "founder", "chancellor", "dean", "nurse",
-    "physician", "pharmacist", "economist", "expert", "lawmaker", "deputy", "principal",
-    "dr.", "mr.", "mrs.", "ms.", "sen.", "rep.", "gov.", "lt.", "sgt.", "capt.", "gen.",
-    "col.", "det.", "prof.", "insp.", "cmdr.", "supt.",
-})
-# Words that only modify a role noun.
-ROLE_MODIFIERS: frozenset[str] = frozenset({
-    "acting", "general", "former", "deputy", "assistant", "associate", "special", "senior",
-    "executive", "top", "interim", "chief", "principal", "area", "port", "field", "district",
-    "regional", "national", "federal", "state", "county", "city", "u.s.", "us", "united",
-    "states", "vice", "lead", "medical", "health", "public", "drug", "then", "charge",
-})
-HONORIFICS: frozenset[str] = frozenset({
-    "Dr.", "Mr.", "Mrs.", "Ms.", "Sen.", "Rep.", "Gov.", "Lt.", "Sgt.", "Capt.", "Gen.",
-    "Col.", "Det.", "Prof.", "Insp.", "Cmdr.", "Supt.",
-})
-# Abbreviated titles, spelled out to match the knowledge base's role names.
-ROLE_ABBREVIATIONS: dict[str, str] = {
-    "sen.": "senator", "rep.": "representative", "gov.": "governor", "dr.": "doctor",
-}
-# Honorifics that say nothing about a role.
-# Common given names with a conventional gender, used only to pick a pronoun's antecedent.
-FEMALE_GIVEN_NAMES: frozenset[str] = frozenset({
-    "Anne", "Ann", "Anna", "Pam", "Pamela", "Sally", "Loretta", "Lisa", "Michele", "Michelle",
-    "Rochelle", "Mandy", "Debra", "Deborah", "Brenda", "Regina", "Sylvia", "Mary", "Maria",
-    "Patricia", "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan", "Jessica", "Sarah",
-    "Karen", "Nancy", "Betty", "Margaret", "Sandra", "Ashley", "Kimberly", "Emily", "Donna",
-    "Carol", "Amanda", "Melissa", "Stephanie", "Rebecca", "Laura", "Sharon", "Cynthia",
-    "Kathleen", "Amy", "Angela", "Helen", "Julie", "Joyce", "Victoria", "Kelly", "Christina",
-    "Lauren", "Rachel", "Rachael", "Catherine", "Kathryn", "Heather", "Diane", "Nicole",
-    "Janet", "Jane", "Nora", "Rosa", "Ana", "Alice", "Julia", "Grace", "Kamala", "Hillary",
-    "Gina", "Tina", "Teresa", "Andrea", "Ruth", "Carmen", "Monica", "Wendy",
-})
-MALE_GIVEN_NAMES: frozenset[str] = frozenset({
-    "Jeff", "Jefferson", "Rod", "Matthew", "Matt", "William", "Bill", "Jeffrey", "Monty",
-    "Merrick", "Chuck", "Charles", "Robert", "Bob", "Uttam", "Timothy", "Tim", "Derek",
-    "Terrance", "Terry", "Tom", "Thomas", "Michael", "Richard", "Jim", "James", "Rahul",
-    "Eric", "Alex", "Alexander", "Xavier", "Barack", "Donald", "Joe", "Joseph", "Kevin",
-    "Chris", "Christopher", "Troy", "Scott", "John", "David", "Daniel", "Dan", "Mark", "Paul",
-    "Steven", "Steve", "Andrew", "Kenneth", "Brian", "George", "Edward", "Ronald", "Anthony",
-    "Frank", "Gary", "Larry", "Jose", "José", "Juan", "Carlos", "Luis", "Peter", "Sam",
-    "Samuel", "Benjamin", "Ben", "Patrick", "Jack", "Dennis", "Jerry", "Tyler", "Aaron",
-    "Adam", "Henry", "Douglas", "Nathan", "Zachary", "Kyle", "Walter", "Ethan", "Jeremy",
-    "Harold", "Keith", "Roger", "Gerald", "Carl", "Sean", "Austin", "Arthur",
-    "Lawrence", "Jesse", "Dylan", "Bryan", "Jordan", "Billy", "Bruce", "Albert",
-    "Willie", "Gabriel", "Logan", "Alan", "Wayne", "Roy", "Ralph", "Randy", "Eugene",
-    "Vincent", "Russell", "Louis", "Philip", "Bobby", "Johnny", "Bradley", "Mike", "Greg",
-    "Gregory", "Marty", "Devin", "Rene", "Raul", "Alejandro", "Grady", "Ron", "Rick",
-})
-PLAIN_HONORIFICS: frozenset[str] = frozenset({"Mr.", "Mrs.", "Ms."})
-MALE_HONORIFICS: frozenset[str] = frozenset({"Mr."})
-FEMALE_HONORIFICS: frozenset[str] = frozenset({"Mrs.", "Ms."})
-# Capitalised words that belong to organisations, places, programmes or documents.
-ORG_WORDS: frozenset[str] = frozenset({
-    "Administration", "Department", "Office", "Agency", "Bureau", "Division", "Center",
-    "Centers", "Service", "Services", "Council", "Committee", "Commission", "Court", "County",
-    "District", "State", "States", "Facility", "Investigations", "Security", "Police",
-    "Patrol", "Force", "Team", "Unit", "Section", "Program", "Protection", "Prevention",
-    "Control", "Enforcement", "Affairs", "Justice", "Health", "House", "Senate", "Congress",
-    "University", "Institute", "Institutes", "Association", "Foundation", "Group", "Airport",
-    "Street", "Avenue", "Road", "Cargo", "Border", "Customs", "Operations", "Coalition",
-    "Alliance", "Network", "Task", "Strategy", "Policy", "Report", "Act", "Hospital",
-    "Clinic", "Medical", "College", "School", "Board", "Authority", "Ministry", "Government",
-    "Republic", "Party", "Company", "Corporation", "News", "Times", "Post", "Journal", "Press",
-    "Daily", "Tribune", "Herald", "Industries", "Laboratories", "Laboratory", "Express",
-    "Consignment", "Mail", "Port", "Area", "Drug", "Drugs", "Opioid", "Opioids", "Fentanyl",
-    "Heroin", "National", "Federal", "International", "American", "Americans", "Mexican",
-    "Chinese", "Canadian", "Western", "Eastern", "Northern", "Southern", "North", "South",
-    "East", "West", "New", "United", "Central", "Capitol", "Valley", "City", "Town", "Centre",
-    "Forces",
-    "Agents", "Officers", "Officials", "Analysts", "Vital", "Signs", "Alert", "Day", "Week",
-    "Month", "Year", "Region", "Regional", "Administration’s", "Twitter",
-    "Facebook", "Instagram", "Snapchat", "TikTok", "Internet", "Darknet", "Web",
-    "Cartel", "Cartels", "Pharma", "Pharmaceuticals", "Pharmacy", "Therapeutics",
-    "Platforms", "Labs", "Technologies", "Partners", "Holdings", "Bank", "Airlines",
-    "Medicine", "Sciences", "Statistics", "Survey", "Study", "Data", "Inc", "LLC", "Corp",
-})
-# Places that often stand right before a name ("District of Arizona Gary Restaino").
-# States that are also given names or surnames (Georgia, Virginia, Washington) are left out.
-PLACE_WORDS: frozenset[str] = frozenset({
-    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
-    "Delaware", "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
-    "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
-    "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "Ohio", "Oklahoma", "Oregon",
-    "Pennsylvania", "Tennessee", "Texas", "Utah", "Vermont", "Wisconsin", "Wyoming", "Dakota",
-    "Carolina", "Jersey", "Hampshire", "Mexico", "China", "Canada", "America", "Columbia",
-    "Puerto", "Rico", "Sinaloa", "Jalisco", "Beijing", "Wuhan", "Detroit", "Seattle",
-    "Pittsburgh", "Chicago", "Boston", "Philadelphia", "Phoenix", "Atlanta", "Miami",
-})
-# Capitalised words that start sentences or headlines and never begin a name.
-FUNCTION_WORDS: frozenset[str] = frozenset({
-    "The", "A", "An", "And", "But", "Or", "Nor", "In", "On", "At", "By", "For", "From", "To",
-    "Of", "With", "As", "After", "Before", "During", "Since", "Until", "While", "When", "If",
-    "Although", "Though", "According", "Today", "Yesterday", "Tomorrow", "This", "That",
-    "These", "Those", "It", "He", "She", "They", "We", "You", "His", "Her", "Their", "Our",
-    "My", "Its", "There", "Here", "Meanwhile", "However", "Also", "Earlier", "Later", "Last",
-    "Next", "Every", "Each", "Among", "Under", "Over", "Despite", "Even", "Only", "Still",
-    "Then", "Thus", "Additionally", "Furthermore", "Moreover", "Now", "So", "Why", "What",
-    "Who", "How", "Where", "Such", "Some", "Many", "Most", "All", "Both", "Other", "Another",
-    "Several", "Few", "More", "Less", "No", "Not", "Yes", "Please", "Read", "See", "Click",
-    "Sign", "Join", "Follow", "Share", "Print", "Subscribe", "Related", "Photo", "Image",
-    "Video", "Watch", "Listen", "Update", "Updated", "Breaking", "Exclusive", "Opinion",
-    "Analysis", "Editor", "Note", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
-    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Says", "Said", "Announces",
-    "Announced", "Warns", "Warned", "Issues", "Issued", "Releases", "Released", "Refuses",
-    "Calls", "Urges", "Tells", "Told", "Adds", "Claims", "Testifies", "Discuss", "Discusses",
-    "Will", "Would", "Should", "Could", "Can", "Must", "Has", "Have", "Had", "Is",
-    "Are", "Was", "Were", "Be", "Been", "Do", "Does", "Did", "Get", "Gets", "Make", "Makes",
-    "Take", "Takes", "Seize", "Seizes", "Seized", "Nets", "Fight", "Fights", "Combat",
-    "Combating", "Rates", "Deaths", "Overdose", "Overdoses", "Statement", "Release",
-    "Briefing", "Media", "Press", "Advisory", "Secretary’s",
-})
-SUFFIXES: frozenset[str] = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
 ACADEMIC_DEGREES = r"(?:M\.D\.|Ph\.D\.|M\.P\.H\.|J\.D\.|R\.N\.|D\.O\.|M\.S\.|Esq\.|MD|PhD|MPH)"
-PRONOUNS: dict[str, Gender] = {"he": "male", "him": "male", "she": "female", "her": "female"}
-# Heads of unnamed descriptions ("the official", "DEA chief") that can refer to a person.
-DESCRIPTION_HEADS: tuple[str, ...] = (
-    "attorney general", "surgeon general", "official", "administrator", "director",
-    "secretary", "commissioner", "chief", "head", "sheriff", "prosecutor", "spokesman",
-    "spokeswoman", "spokesperson", "president", "senator", "governor", "mayor", "coroner",
-    "czar", "commander", "chairman", "chairwoman", "attorney", "lawmaker", "congressman",
-    "congresswoman", "doctor", "minister",
-)
-# Heads that fit any person whose role is not known to differ.
-GENERIC_HEADS: frozenset[str] = frozenset({"official"})
 # How many of the last persons named a pronoun looks through for one of its gender.
 NEARBY_PERSONS = 4
-# Generic organisation anaphors, resolved to the last organisation named.
-ORG_ANAPHORS: tuple[str, ...] = ("the agency", "the department", "the bureau", "the office")
-REPORTING_VERBS: tuple[str, ...] = (
-    "said", "says", "told", "tells", "warned", "warns", "added", "adds", "announced",
-    "announces", "stated", "states", "explained", "explains", "noted", "notes", "urged",
-    "urges", "emphasized", "emphasizes", "emphasised", "emphasises", "claimed", "claims",
-    "testified", "testifies", "stressed", "stresses", "argued", "argues", "acknowledged",
-    "acknowledges", "cautioned", "cautions", "asserted", "asserts", "insisted", "insists",
-    "predicted", "predicts", "wrote", "writes", "confirmed", "confirms", "revealed",
-    "reveals", "pointed out", "points out", "highlighted", "highlights", "underscored",
-    "underscores", "vowed", "vows", "pledged", "pledges", "reiterated", "reiterates",
-    "remarked", "recalled", "replied", "admitted", "admits", "conceded", "concedes",
-    "contended", "contends", "observed", "reported", "reports", "suggested", "suggests",
-    "continued", "asked", "tweeted",
-)
-# Verbs that may stand before their speaker ("said Dr. Rahul Gupta").
-INVERTED_VERBS: tuple[str, ...] = (
-    "said", "says", "added", "adds", "stated", "explained", "noted", "warned", "wrote",
-    "continued", "asked", "according to", "remarked", "observed", "recalled", "replied",
-)
 
-# fmt: on
 # ---------------------------------------------------------------- patterns
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -212,7 +75,7 @@ _APPOSITION_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.(?:[ \t]|$)")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|stated|noted|warned|explained)[ \t]+$")
 _ORG_TRIM = re.compile(r"^(?:[Tt]he[ \t]+)?(?:(?:U\.S\.|US)[ \t]+)?|(?:[ \t]*\([A-Z]{2,6}\))?(?:['’]s)?$")
 _ORG_ANAPHOR = re.compile(
-    r"\b(?=[Tt]he )(?:" + "|".join(p + "|" + p.capitalize() for p in ORG_ANAPHORS) + r")\b"
+    r"\b(?=[Tt]he )(?:" + "|".join(p + "|" + p.capitalize() for p in sorted(ORG_ANAPHORS)) + r")\b"
 )
 _CONNECTORS = frozenset({"of", "for", "on", "and", "in", "the"})
 _APPOSED_NAME = re.compile(r",[ \t]*$")
@@ -245,12 +108,13 @@ _ABBREVIATED = r"(?:[A-Z][a-z]?\.){2,4}|(?:Dr|Mr|Mrs|Ms|St|Jr|Sr)\."
 APPOSITION_GAP = re.compile(
     rf",[ \t]+(?:[^.;:!?\n“”\"]|{_ABBREVIATED}){{1,200}},(?:[ \t]+{_GAP_WORD}){{0,3}}[ \t]+"
 )
+_HEAD_NAMES = "|".join(sorted(DESCRIPTION_HEADS, key=lambda h: (-len(h), h)))
 # A definite description: "the official", "The DEA’s acting head", "the head of the DEA".
 _DESCRIPTION = re.compile(
     r"\b(?=[TA-Z]|the)(?:[Tt]he[ \t]+(?:(?:[A-Z]{2,5}|[Aa]gency|[Dd]epartment)(?:['’]s)?[ \t]+)?"
     r"|(?<![Aa] )(?<![Aa]n )(?<![Oo]ne )[A-Z]{2,5}(?:['’]s)?[ \t]+)"
     r"(?:(?:acting|former|deputy|top|senior|chief|assistant|then|U\.S\.)[ \t]+){0,2}"
-    rf"(?P<head>(?i:{'|'.join(DESCRIPTION_HEADS)}))\b"
+    rf"(?P<head>(?i:{_HEAD_NAMES}))\b"
     r"(?:[ \t]+of[ \t]+the[ \t]+(?:[A-Z]{2,5}|[A-Z][a-z]+(?:[ \t]+(?:of[ \t]+|and[ \t]+)?[A-Z][a-z]+){0,6}))?"
 )
 
@@ -365,10 +229,34 @@ def _organization_index(
     return pattern, canonical
 
 
+def _kb_genders() -> dict[str, Gender]:
+    """Canonical name -> gender from the knowledge base; rebuilt when it reloads."""
+    return _gender_index(knowledge.officials())
+
+
+@lru_cache(maxsize=2)
+def _gender_index(officials: tuple[knowledge.Official, ...]) -> dict[str, Gender]:
+    out: dict[str, Gender] = {}
+    for official in officials:
+        value = getattr(official, "gender", None)  # once knowledge loads the column itself
+        if value in ("male", "female"):
+            out[official.name] = value
+    if len(out) < len(officials):
+        # knowledge.py does not load the column (yet): read it from the same file.
+        with open(knowledge.data_dir() / "officials.csv", newline="", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                value = (row.get("gender") or "").strip().lower()
+                name = (row.get("name") or "").strip()
+                if value == "male" or value == "female":
+                    out.setdefault(name, value)
+    return out
+
+
 def reset_caches() -> None:
     """Forget the knowledge-base indexes (they also follow knowledge.reset_caches() by themselves)."""
     _name_index.cache_clear()
     _organization_index.cache_clear()
+    _gender_index.cache_clear()
 
 
 def kb_role(name: str, worded: str | None) -> str | None:
@@ -582,6 +470,7 @@ def find_persons(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Per
     """Every person named outside ``skip``, in text order."""
     skipped = intervals(skip)
     index = _kb_names()
+    genders = _kb_genders()
     earlier: dict[str, str] = {}
     persons: list[Person] = []
     for run in _RUN.finditer(text):
@@ -618,12 +507,14 @@ def find_persons(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Per
             worded = None if role in PLAIN_HONORIFICS else role
             if after_role and (not worded or worded in HONORIFICS):
                 worded = after_role
-            gender = _gender(prev, name if known else written)
+            gender = genders.get(name) if known else None
+            gender = gender or _gender(prev, name if known else written)
             persons.append(Person(name, start, end, role_start, worded, known, gender, ref_end))
     return persons
 
 
 def _gender(honorific: str, written: str) -> Gender | None:
+    """Gender from an honorific, else (fallback) from a conventional given name."""
     first = written.split()[0]
     if honorific in MALE_HONORIFICS or first in MALE_GIVEN_NAMES:
         return "male"

@@ -137,7 +137,7 @@ class RenderServer:
         path = self._browser_path or chromium_path()
         if path is None:
             raise ChromiumMissingError(missing_chromium_message())
-        import kaleido  # imported late: the CSV/Markdown exports must work without a browser
+        import kaleido  # imported late: CSV and Markdown exports need not pay for kaleido and choreographer
 
         loop = asyncio.new_event_loop()
         thread = threading.Thread(target=loop.run_forever, name="fentdash-kaleido", daemon=True)

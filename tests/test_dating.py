@@ -750,3 +750,67 @@ def test_many_bare_names_and_office_words_are_fast():
     start = time.perf_counter()
     dating.date_document(_doc(text[:20000]))
     assert time.perf_counter() - start < 2.0
+
+
+def test_final_data_release_event_with_a_weekday():
+    text = "The CDC released final data for 2021 on Thursday, showing overdose deaths rose again."
+    got = dating.date_document(_doc(text))
+    assert (got.date, got.earliest, got.latest) == (
+        date(2022, 12, 22),
+        date(2022, 12, 22),
+        date(2022, 12, 30),
+    )
+
+
+def test_separate_periods_a_dated_clue_picks_its_period():
+    text = (
+        "More than 70,000 Americans died of drug overdoses last year, CDC Director Robert Redfield said. "
+        "The agency opened a new overdose center on May 1, 2018."
+    )
+    got = dating.date_document(_doc(text))
+    assert (got.date, got.earliest, got.latest) == (date(2018, 5, 1), date(2018, 5, 1), date(2020, 12, 31))
+    assert got.warnings == (
+        "the clues allow 2 separate periods (2018-05-01..2018-12-31, 2020-01-01..2020-12-31); "
+        "the date 2018-05-01 is in the one after 2018-05-01, a dated clue",
+    )
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a capitalised first word that is no title leaves the name bare
+        (
+            "Yesterday Robert Patterson spoke. The DEA chief said pills kill.",
+            (date(2017, 10, 1), date(2018, 7, 2)),
+        ),
+        # a first word that is a title word still makes a title ("Acting" fits no listed office of Barr)
+        ("Acting William Barr spoke. The attorney general said pills kill.", (None, None)),
+    ],
+)
+def test_sentence_initial_words_before_a_name(text, expected):
+    got = dating.date_document(_doc(text))
+    assert (got.earliest, got.latest) == expected
+
+
+def test_reset_caches_reloads_the_release_table(tmp_path, monkeypatch):
+    import shutil
+
+    from fentdash.dating_figures import cdc_releases
+
+    for f in knowledge.DEFAULT_DATA_DIR.glob("*.csv"):
+        shutil.copy(f, tmp_path / f.name)
+    (tmp_path / "cdc_releases.csv").write_text(
+        "data_year,final_release_date,release_month,source,notes\n2018,2020-02-14,,test,\n", encoding="utf-8"
+    )
+    text = "In 2018, 67,367 people died of drug overdoses."
+    monkeypatch.setenv("FENTDASH_DATA", str(tmp_path))
+    knowledge.reset_caches()
+    dating.reset_caches()
+    try:
+        assert sorted(cdc_releases()) == [2018]
+        assert dating.date_document(_doc(text)).earliest == date(2020, 2, 14)
+    finally:
+        monkeypatch.delenv("FENTDASH_DATA")
+        knowledge.reset_caches()
+        dating.reset_caches()
+    assert dating.date_document(_doc(text)).earliest == date(2020, 1, 30)

@@ -1,0 +1,55 @@
+"""Figures that are not digits: fraction words ("three-quarters of") and multiple verbs ("tripled")."""
+
+from __future__ import annotations
+
+from . import lexicon as lx
+from . import stat_patterns as rx
+from .numbers import fraction_percent, parse_number
+from .stat_figure import Figure
+from .stat_metrics import Keywords, substance
+from .stat_text import context_bounds, find_qualifier, preceding_word, sentence_of
+from .stat_units import np_end
+
+
+# ---------------------------------------------------------------- other candidates
+def fractions(text: str, starts: list[int]) -> list[tuple[Figure, tuple[int, int]]]:
+    out = []
+    for m in rx.FRACTION_CATCH.finditer(text):
+        sent = sentence_of(starts, text, m.start())
+        prev = preceding_word(text[max(sent[0], m.start() - 20) : m.start()])
+        if prev in ("first", "second", "last", "latter", "past", "the", "next", "and"):
+            continue
+        value = fraction_percent(m.group("f"))
+        if value is None:
+            continue
+        end = np_end(text, m.end(), sent[1])
+        tail = text[m.end() : end].lower().split()
+        if tail and tail[-1].rstrip(".,") in lx.TIME_UNITS:
+            continue  # "a quarter of a century"
+        if not tail and rx.OF_YEAR.match(text, m.end()):
+            continue  # "half of 2019"
+        qualifier, qstart = find_qualifier(text, sent[0], m.start())
+        out.append(
+            (Figure(qstart, end, round(value, 1), "percent", "percent", None, qualifier, 0, True), sent)
+        )
+    return out
+
+
+def fold_verbs(text: str, starts: list[int], kw: Keywords) -> list[tuple[Figure, tuple[int, int]]]:
+    out = []
+    for m in rx.FOLD_VERB_CATCH.finditer(text):
+        sent = sentence_of(starts, text, m.start())
+        value = (
+            lx.FOLD_VERBS[m.group("v").lower()] if m.group("v") else parse_number(m.group("w"), count=False)
+        )
+        if value is None:
+            continue
+        qualifier, qstart = find_qualifier(text, sent[0], m.start())
+        fig = Figure(qstart, m.end(), value, "fold", "fold", None, qualifier, 1)
+        lo, hi = context_bounds(sent, fig.start, fig.end)
+        if substance(text, lo, hi, fig, kw) is None and not (
+            rx.DEATH_CONTEXT.search(text, lo, hi) or rx.SEIZE.search(text, lo, hi)
+        ):
+            continue  # "doubled the FBI's investment": not a drug figure
+        out.append((fig, sent))
+    return out

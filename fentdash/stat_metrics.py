@@ -1,0 +1,193 @@
+"""What a figure counts (its metric), from keywords in its span and sentence."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from . import lexicon as lx
+from . import stat_patterns as rx
+from .stat_figure import Figure
+from .stat_text import context_bounds
+
+
+class Keywords:
+    """Every substance keyword of one text, found in one scan, looked up by range; and
+    per-sentence cue words, searched once per sentence however many figures it has."""
+
+    __slots__ = ("text", "starts", "hits", "cache")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.hits = [
+            (h.start(), h.end(), int((h.lastgroup or "s0")[1:])) for h in rx.ANY_SUBSTANCE.finditer(text)
+        ]
+        self.starts = [h[0] for h in self.hits]
+        self.cache: dict[tuple[str, int, int], bool] = {}
+
+    def has(self, rx: re.Pattern, lo: int, hi: int) -> bool:
+        key = (rx.pattern, lo, hi)
+        if key not in self.cache:
+            self.cache[key] = rx.search(self.text, lo, hi) is not None
+        return self.cache[key]
+
+    def between(self, lo: int, hi: int) -> list[tuple[int, int, int]]:
+        """(index into SUBSTANCE_METRICS, start, end) of the keywords inside text[lo:hi]."""
+        i = bisect.bisect_left(self.starts, lo)
+        out = []
+        while i < len(self.hits) and self.hits[i][1] <= hi:
+            h0, h1, idx = self.hits[i]
+            out.append((idx, h0, h1))
+            i += 1
+        return out
+
+
+# ---------------------------------------------------------------- metrics
+def substance(text: str, lo: int, hi: int, fig: Figure, kw: Keywords) -> str | None:
+    """The metric named nearest to the figure: in its own span, then its complement, then the sentence."""
+    metrics = lx.SUBSTANCE_METRICS
+    own = [i for i, _h0, _h1 in kw.between(fig.start, fig.end)]
+    involving = rx.INVOLVING.match(text, fig.end, hi)
+    if involving:
+        tail = [i for i, _h0, _h1 in kw.between(involving.start(), involving.end())]
+        if tail:
+            return metrics[min(tail)][1]
+    if own:
+        named = metrics[min(own)][1]
+        if named in lx.SPECIFIC_METRICS:
+            return named
+        if rx.LINK_VERB.search(text, lo, fig.start):
+            # "fentanyl, which for the first time goes beyond 60.000 overdose deaths"
+            specific = [
+                i for i, _h0, _h1 in kw.between(lo, fig.start) if metrics[i][1] in lx.SPECIFIC_METRICS
+            ]
+            if specific:
+                return metrics[min(specific)][1]
+        return named
+    hits: list[tuple[int, int, int, int, str]] = []
+    for i, h0, h1 in kw.between(lo, hi):
+        if rx.COMPARED_WITH.search(text, max(lo, h0 - 12), h0):
+            continue  # "stronger than heroin", "drugs like fentanyl": not what is counted
+        if h1 <= fig.start:
+            dist = fig.start - h1
+        else:
+            dist = max(h0 - fig.end, 0)
+            if rx.CLAUSE_PUNCT.search(text, fig.end, h0):
+                continue  # a keyword in a later clause is about something else
+        hits.append((dist, i, h0, h1, lx.SUBSTANCE_METRICS[i][1]))
+    if not hits:
+        return None
+    best = min(hits)
+    # A more specific word in the same noun phrase wins: "Heroin overdose deaths".
+    best_index, best_start = best[1], best[2]
+    for _dist, i, _h0, h1, name in sorted(hits, key=lambda h: h[1]):
+        if i < best_index and 0 <= best_start - h1 <= 25 and not rx.CLAUSE_PUNCT.search(text, h1, best_start):
+            return name
+    return best[4]
+
+
+def last_substance(kw: Keywords, lo: int, hi: int) -> str | None:
+    """The metric keyword closest to the end of a span (the previous sentence)."""
+    hits = [(h1, -i) for i, _h0, h1 in kw.between(lo, hi)]
+    return lx.SUBSTANCE_METRICS[-max(hits)[1]][1] if hits else None
+
+
+def metric_of(
+    text: str, sent: tuple[int, int], fig: Figure, kw: Keywords, *, previous: tuple[int, int] | None = None
+) -> str:
+    lo, hi = context_bounds(sent, fig.start, fig.end)
+    span = text[fig.start : fig.end]
+    base = substance(text, lo, hi, fig, kw)
+    bounds = sent
+    if base is None and previous is not None and fig.kind in ("percent", "fold", "rate"):
+        # "Overdose deaths are down 43%. This includes decreases ... of 50% in Beaver County"
+        base = last_substance(kw, *previous)
+        if base is not None:
+            bounds = (previous[0], sent[1])
+
+    def in_sentence(rx: re.Pattern) -> bool:
+        return kw.has(rx, *bounds)
+
+    if fig.kind == "money":
+        if in_sentence(rx.SEIZE) and in_sentence(rx.CASH):
+            return "cash_seized"
+        if in_sentence(rx.VALUE_WORDS):
+            return "street_value"
+        if in_sentence(rx.SETTLE):
+            return "settlement"
+        if in_sentence(rx.REVENUE):
+            return "revenue"
+        return "funding" if in_sentence(rx.FUNDING) else "cost"
+    if fig.kind == "interval":
+        return "interval_between_overdose_deaths"
+    if fig.kind == "weight":
+        if fig.unit in ("mg", "mcg") and (in_sentence(rx.LETHAL) or not in_sentence(rx.STRICT_SEIZE)):
+            return "lethal_dose"
+        return "seizures"
+    # What kind of thing the sentence counts, when the keyword names only a drug.
+    if base and base.endswith("_deaths") and not in_sentence(rx.FATAL):
+        if in_sentence(rx.NONFATAL):
+            base = "nonfatal_overdoses"
+        elif in_sentence(rx.STRICT_SEIZE):
+            base = "seizures"
+    if fig.kind == "rate":
+        return (base or "overdose_deaths").replace("_deaths", "_death_rate")
+    if fig.kind == "fold":
+        if rx.POTENCY.search(span) or in_sentence(rx.POTENCY):
+            if rx.MORPHINE.search(span):
+                return "potency_vs_morphine"
+            if rx.HEROIN.search(span) or in_sentence(rx.HEROIN):
+                return "potency_vs_heroin"
+            return "potency"
+        if base is None:
+            if in_sentence(rx.STRICT_SEIZE):
+                return "seizures_change"
+            return "overdose_deaths_change" if in_sentence(rx.DEATH_CONTEXT) else "other"
+        return f"{base}_change"
+    if fig.kind == "percent":
+        rate = bool(rx.RATE_WORD.search(text, max(lo, fig.start - 40), fig.start))
+        if fig.change:
+            if base is None and in_sentence(rx.STRICT_SEIZE):
+                return "seizures_change"
+            if base is None and not in_sentence(rx.DEATH_CONTEXT):
+                return "other_change"
+            base = base or "overdose_deaths"
+            return (base.replace("_deaths", "_death_rate") if rate else base) + "_change"
+        # what the share is of: its own span, or the words right after "half of the 2,000 ..."
+        stop = rx.CLAUSE_PUNCT.search(text, fig.end, min(hi, fig.end + 40))
+        whole = text[fig.start : stop.start() if stop else min(hi, fig.end + 40)]
+        # "Of the 8,000 pills seized, roughly a quarter contained ...": the pills are named before
+        if rx.TEEN.search(whole) and rx.DEATH_CONTEXT.search(whole):
+            return "teen_overdose_share"
+        pills = rx.PILL.search(whole) or (" of " not in span and in_sentence(rx.PILL))
+        if pills and in_sentence(rx.LETHAL):
+            return "counterfeit_pill_share"
+        return f"{base}_share" if base and rx.DEATH_CONTEXT.search(whole) else "other"
+    # counts
+    if fig.change:
+        return f"{base or 'overdose_deaths'}_change"
+    noun = text[fig.start : fig.end].lower().split()[-1] if fig.end > fig.start else ""
+    if noun in ("arrests", "indictments", "convictions", "prosecutions", "prescriptions"):
+        return noun
+    if fig.unit == "deaths_per_day":
+        return "overdose_deaths_per_day"
+    if fig.unit == "deaths":
+        return base or "overdose_deaths"
+    if fig.unit == "count" and (base == "nonfatal_overdoses" or span.lower().endswith("overdoses")):
+        return (
+            "nonfatal_overdoses" if base == "nonfatal_overdoses" or "fatal" in span.lower() else "overdoses"
+        )
+    if fig.unit in ("pills", "count") and in_sentence(rx.SEIZE):
+        return "seizures"
+    near = text[max(lo, fig.start - 60) : min(hi, fig.end + 40)]
+    if fig.unit == "people" and rx.POTENTIAL_KILL.search(text, max(lo, fig.start - 60), fig.start):
+        return "potential_lethal_doses"
+    if rx.NALOXONE.search(near):
+        return "naloxone"
+    if "dose" in span.lower() and rx.LETHAL.search(near):
+        return "potential_lethal_doses"
+    if rx.PROSECUTE.search(near):
+        return "prosecutions"
+    if rx.ARREST.search(near):
+        return "arrests"
+    return "other"

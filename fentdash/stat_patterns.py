@@ -1,0 +1,173 @@
+"""Compiled patterns of the statistics extractor, built once from named fragments.
+
+Candidate patterns find figures (``NUMBER_CATCH``, ``FRACTION_CATCH``, ``FOLD_VERB_CATCH``);
+context patterns are matched right after or right before a number; cue-word patterns
+(``DEATH_CONTEXT``, ``SEIZE`` ...) are lexicon fragments searched in a figure's sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .numbers import NUMBER, WORD_NUMBER
+
+SP = r"[ \u00a0]"
+MAX_LOOK = 160  # characters of context looked at on each side of a figure
+MAX_CONTEXT = 250  # characters of a sentence used to decide what a figure counts
+
+
+def alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def words(fragment: str) -> re.Pattern[str]:
+    """A lexicon fragment as whole words, any case."""
+    return re.compile(rf"\b(?:{fragment})\b", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- candidate patterns
+NUMBER_CATCH = re.compile(
+    rf"(?<![\w$.,/\[\-–:#@])(?P<cur>(?:US|U\.S\.)?\$(?:{SP})?)?(?P<n1>{NUMBER})"
+    rf"(?:(?<!\b(?:19|20)\d\d)(?P<sep>{SP}?[-–]{SP}?|{SP}+to{SP}+|{SP}+and{SP}+)(?:\$)?(?P<n2>{NUMBER}))?",
+    re.IGNORECASE,
+)
+FRACTION_CATCH = re.compile(
+    rf"(?<![\w-])(?P<f>(?:a|one|two|three|four)[ \u00a0-](?:half|thirds?|quarters?|fourths?|fifths?|tenths?)"
+    rf"|half)(?={SP}+(?:of{SP}|(?:of{SP}+them{SP}+)?(?:contained|contain|were|had|tested|involved|showed)\b))",
+    re.IGNORECASE,
+)
+FOLD_VERB_CATCH = re.compile(
+    rf"(?<![\w-])(?:(?P<v>{alt(lx.FOLD_VERBS)})|(?P<w>two|three|four|five|six|seven|eight|nine|ten|twenty)fold)\b"
+    rf"(?!{SP}+down)(?P<tail>{SP}+(?:since|from|between){SP}+\d{{4}}(?:{SP}*(?:[-–]|to|and){SP}*\d{{2,4}})?)?",
+    re.IGNORECASE,
+)
+
+# ---------------------------------------------------------------- context patterns
+QUAL_BEFORE = re.compile(rf"\b(?P<q>{alt(lx.QUALIFIERS)}){SP}+$", re.IGNORECASE)
+PERCENT = re.compile(rf"{SP}?(?:%|per{SP}?-?cent(?:age{SP}points?)?\b|pct\b)", re.IGNORECASE)
+TIMES = re.compile(
+    rf"(?:{SP}?-?fold\b|{SP}+times\b|{SP}?x(?={SP}+(?:more|stronger|higher|as)\b))", re.IGNORECASE
+)
+COMPARISON = re.compile(
+    rf"{SP}+(?:(?:{lx.COMPARATIVES})(?:{SP}+(?:{lx.POTENCY_WORDS}|likely|dangerous|addictive|high))?"
+    rf"(?:{SP}+(?:than|as)(?:{SP}+(?:pure|street|pharmaceutical|regular|that\s+of))?{SP}+[a-z]+)?"
+    rf"|(?:the|its)?{SP}*(?:potency|strength|rate|amount|number|level|risk)(?:{SP}+of{SP}+[a-z]+)?)",
+    re.IGNORECASE,
+)
+WEIGHT = re.compile(
+    rf"{SP}?-?(?P<u>{alt(lx.WEIGHT_UNITS)})(?![\w])\.?"
+    rf"(?P<of>{SP}+of{SP}+(?:(?:illicit|illegal|pure|suspected|powdered|powder|liquid|deadly|synthetic|counterfeit|street|the|raw){SP}+){{0,2}}(?!the\b)[a-z][a-z-]*)?",
+    re.IGNORECASE,
+)
+PILL_STRENGTH = re.compile(rf"\.?{SP}+(?:{lx.PILL_NAMES})\b", re.IGNORECASE)
+DOLLARS = re.compile(rf"{SP}+(?:US{SP}+|U\.S\.{SP}+)?dollars\b", re.IGNORECASE)
+PER_YEAR = re.compile(rf"{SP}+(?:a|per|each|every){SP}+year\b|{SP}+annually\b", re.IGNORECASE)
+RATE = re.compile(
+    rf"(?:{SP}+(?:(?:drug|opioid|fentanyl|heroin|overdose){SP}+){{0,2}}(?:deaths?|overdoses?|fatalities))?"
+    rf"{SP}+(?:per|for{SP}+every){SP}+(?P<base>100,000|100{SP}000|100000|100k)\b"
+    rf"(?:{SP}+(?:people|persons|residents|population|individuals|standard{SP}population))?",
+    re.IGNORECASE,
+)
+TIME = re.compile(rf"(?:{SP}|-)+(?P<t>{alt(lx.TIME_UNITS)})\b", re.IGNORECASE)
+RATIO = re.compile(
+    rf"{SP}+(?P<rel>in|of|out{SP}+of)(?:{SP}+every)?{SP}+(?P<den>\d{{1,4}}|{WORD_NUMBER})(?![\w,]|\.\d)",
+    re.IGNORECASE,
+)
+AMONG_VERB = re.compile(
+    rf"{SP}+(?:of{SP}+(?:them|those){SP}+)?(?:contained|contain|had|have|were|was|tested|showed|carried|included|involved|involve|came|died)\b",
+    re.IGNORECASE,
+)
+AMONG_BEFORE = re.compile(rf"\bamong{SP}+(?:the{SP}+)?$", re.IGNORECASE)
+# A word of a counted noun phrase; a pill strength ("5,000 fake 30 mg pills") may sit inside.
+WORD = re.compile(rf"(?:,?{SP}|-)+([A-Za-z][A-Za-z'’.]*|\d{{1,3}}[- ]?(?:mg|milligram)(?![\w-]))")
+DEMONYM = re.compile(r"[A-Z][a-z]+(?:ians|ans|ers)")  # "Pennsylvanians", "New Yorkers"
+NP_WORD = re.compile(rf"(?:{SP}|-)+([A-Za-z][A-Za-z'’.]*)")
+BACK_COUNT = re.compile(
+    r"\b(?:deaths|overdoses|fatalities|death toll|toll|died|dying)\b(?:[^.;:!?\n]|\.(?=\d)){0,80}?"
+    rf"\b(?:reach(?:ed|es|ing)?|total(?:ed|led|s|ing)?|topp(?:ed|ing)|tops?|hit|exceed(?:ed|s|ing)?"
+    r"|surpass(?:ed|es|ing)?|numbered|(?P<be>was|were|is|are)|stood at|to|at|of|from|(?P<by>by))"
+    rf"(?:{SP}+(?:a{SP}+total{SP}+of|an?{SP}+(?:new{SP}+)?(?:record|all-time{SP}+high)(?:{SP}+of)?|a{SP}+high{SP}+of))?{SP}+$",
+    re.IGNORECASE,
+)
+BACK_GATE = re.compile(r"death|overdos|fatalit|toll|died|dying", re.IGNORECASE)
+COMPARED_BEFORE = re.compile(
+    rf"(?:\b(?:up|down|rising|falling|risen|fallen|increased?|decreased?)?{SP}*\bfrom|\bcompared{SP}+(?:with|to)"
+    rf"|\bversus|\bvs\.?|\bthan|(?P<to>\bto)|(?P<and>\band|,))(?:{SP}+(?:just|about|nearly|almost|roughly|some|over))?{SP}+$",
+    re.IGNORECASE,
+)
+FROM_BEFORE = re.compile(rf"\bfrom{SP}+$", re.IGNORECASE)
+UP_DOWN_BEFORE = re.compile(
+    rf"\b(up|down){SP}+(?:by{SP}+)?(?:(?:about|nearly|almost|some|roughly){SP}+)?$", re.IGNORECASE
+)
+ONES = re.compile(rf"(?:{SP}+(?P<adj>[a-z-]+))?{SP}+ones\b", re.IGNORECASE)
+FATAL_AFTER = re.compile(rf",?{SP}+(?:fatally|died|dying|were{SP}+killed)\b", re.IGNORECASE)
+OF_THEM = re.compile(rf"{SP}+of{SP}+(?:them|those|these)\b", re.IGNORECASE)
+OF_THE_BEFORE = re.compile(rf"\b(?:of|among){SP}+(?:the|those|these){SP}+$", re.IGNORECASE)
+# What may follow a compared bare number: a period, a date, punctuation; not a noun of its own.
+BARE_AFTER = re.compile(
+    rf"(?:{SP}+(?:in|during|for|last|the|a|an|this|that|through|over|per|each|every|since|from|than|compared|versus|vs)\b|{SP}*[,.;:)\u2013\u2014]|{SP}*$)",
+    re.IGNORECASE,
+)
+OF_YEAR = re.compile(rf"{SP}+of{SP}+(?:the{SP}+)?(?:(?:19|20)\d\d|year|decade|century)\b", re.IGNORECASE)
+COMPARED_WITH = re.compile(rf"\b(?:than|like|as|versus|vs\.?){SP}+(?:pure{SP}+|street{SP}+)?$", re.IGNORECASE)
+THAN = re.compile(rf"{SP}+than\b", re.IGNORECASE)
+MORE_FEWER = re.compile(rf"{SP}+(?P<c>more|fewer|less|additional)(?={SP})", re.IGNORECASE)
+CHANGE_AFTER = re.compile(
+    rf"{SP}+(?:(?:year-over-year|annual|overall|total|net|relative){SP}+)?"
+    rf"(?P<c>{alt(w for w in lx.CHANGE_CUES if len(w) > 3 or w == 'cut')})\b",
+    re.IGNORECASE,
+)
+SHARE_AFTER = re.compile(rf"{SP}+of{SP}", re.IGNORECASE)
+PEOPLE_DIE = re.compile(rf"^(?:{SP}+[a-z]+){{0,3}}?{SP}+(?:{lx.DEATH_VERBS})\b", re.IGNORECASE)
+KILL_BEFORE = re.compile(rf"\b(?:{lx.KILL_BEFORE}){SP}+(?:the{SP}+)?$", re.IGNORECASE)
+POTENTIAL_KILL = re.compile(rf"\b(?:{lx.POTENTIAL_KILL})\b[^.;]{{0,20}}$", re.IGNORECASE)
+PER_DAY = re.compile(rf"\b(?:{lx.PER_DAY})\b", re.IGNORECASE)
+PER_DAY_AFTER = re.compile(rf"{SP}+(?:{lx.PER_DAY})\b", re.IGNORECASE)
+EVERY_BEFORE = re.compile(rf"\bevery{SP}+$", re.IGNORECASE)
+LINK_VERB = re.compile(
+    r"\b(?:connected|linked|tied|involved|responsible|caused|causes|killed|kills|claimed|claims"
+    r"|accounted|accounts|contributed|goes|went|surpassed|exceeded|topped|reached|blamed|attributed)\b",
+    re.IGNORECASE,
+)
+INVOLVING = re.compile(
+    r"[ \u00a0]*(?:involving|from|due to|caused by|linked to|related to|attributed to|tied to"
+    r"|connected to|associated with|by|of)\b[^.;,]{0,60}",
+    re.IGNORECASE,
+)
+RATE_WORD = re.compile(r"\brates?\b", re.IGNORECASE)
+TEEN = words(lx.TEEN_WORDS)
+PILL = words(lx.PILL_WORDS)
+LETHAL = words(lx.LETHAL_WORDS)
+SEIZE = words(lx.SEIZURE_WORDS)
+STRICT_SEIZE = words(lx.STRICT_SEIZURE_WORDS)
+PROSECUTE = words(lx.PROSECUTION_WORDS)
+ARREST = words(lx.ARREST_WORDS)
+FUNDING = words(lx.FUNDING_WORDS)
+VALUE_WORDS = words(lx.PRICE_WORDS)
+REVENUE = words(lx.REVENUE_WORDS)
+CASH = words(lx.CASH_WORDS)
+SETTLE = words(lx.SETTLEMENT_WORDS)
+NONFATAL = words(lx.NONFATAL_WORDS)
+FATAL = words(lx.FATAL_WORDS)
+DRUG_CONTEXT = words(lx.DRUG_WORDS)
+NALOXONE = words(r"naloxone|narcan")
+SAVED = words(r"sav\w+|protect\w*")
+YEAR = re.compile(r"(?:19|20)\d\d")
+NOT_FATAL_MODIFIER = words(r"suspected|nonfatal|non-fatal|reported")
+DEATH_CONTEXT = words(lx.DEATH_WORDS)
+POTENCY = re.compile(rf"\b(?:{lx.POTENCY_WORDS}|potency|strength)\b", re.IGNORECASE)
+HEROIN = re.compile(r"\bheroin\b", re.IGNORECASE)
+MORPHINE = re.compile(r"\bmorphine\b", re.IGNORECASE)
+# All substance keywords in one pattern (group ``s<i>`` is SUBSTANCE_METRICS[i]) for one scan.
+ANY_SUBSTANCE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(lx.SUBSTANCE_METRICS)) + r")\b",
+    re.IGNORECASE,
+)
+
+SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s)|\n")
+LAST_WORD = re.compile(r"([\w.']+)\.$")
+CLAUSE_BREAK = re.compile(r"[;:]")
+CLAUSE_PUNCT = re.compile(r"[;:()\u2013\u2014]|,(?!\d)")  # not the comma inside "100,000"
+
+COUNT_UNITS = frozenset({"deaths", "people", "pills", "count", "deaths_per_day"})

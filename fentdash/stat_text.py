@@ -1,0 +1,86 @@
+"""Sentence bounds, context windows, hedges and change cues around a figure."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from . import lexicon as lx
+from . import stat_patterns as rx
+
+
+# ---------------------------------------------------------------- sentences
+def sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in rx.SENTENCE_END.finditer(text):
+        if m.group(0) == ".":
+            word = rx.LAST_WORD.search(text, max(0, m.start() - 12), m.end())
+            if word and word.group(1).lower() in lx.ABBREVIATIONS:
+                continue
+            if len(word.group(1)) == 1 if word else False:  # initials: "Scott W. Brady"
+                continue
+        starts.append(m.end())
+    return starts
+
+
+def sentence_of(starts: list[int], text: str, pos: int) -> tuple[int, int]:
+    i = bisect.bisect_right(starts, pos) - 1
+    end = starts[i + 1] if i + 1 < len(starts) else len(text)
+    return starts[i], end
+
+
+# ---------------------------------------------------------------- classification
+def find_qualifier(text: str, lo: int, start: int) -> tuple[str | None, int]:
+    """The hedge right before a figure ("more than", "an estimated") and where it starts."""
+    window = text[max(lo, start - 30) : start]
+    if not window[-1:].isspace():
+        return None, start
+    words = window.split()
+    for n in (3, 2, 1):
+        key = " ".join(words[-n:]).lower()
+        if len(words) >= n and key in lx.QUALIFIERS:
+            # the hedge must be whole words: "some" but not "handsome"
+            m = rx.QUAL_BEFORE.search(window)
+            if m and m.group("q").lower() == key:
+                return lx.QUALIFIERS[key], start - len(window) + m.start()
+    return None, start
+
+
+def preceding_word(before: str) -> str:
+    parts = before[-40:].rsplit(None, 1)
+    if not parts or before[-40:].strip() == "":
+        return ""
+    return parts[-1].lstrip("(\"“‘'[").lower()
+
+
+def after_among(text: str, lo: int, start: int) -> re.Match[str] | None:
+    """ "Among 10 pills": the number is the base of a share given later, not a figure."""
+    lo = max(lo, start - 20)
+    return rx.AMONG_BEFORE.search(text, lo, start) if text.find("mong", lo, start) >= 0 else None
+
+
+def context_bounds(sent: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The sentence around a figure, capped so long run-on "sentences" stay cheap."""
+    return max(sent[0], start - rx.MAX_CONTEXT), min(sent[1], end + rx.MAX_CONTEXT)
+
+
+def near_cue(before: str) -> int:
+    """Sign of a change word among the last few words before a figure ("down 43%")."""
+    words = re.findall(r"[a-z]+", before.lower())[-4:]
+    for word in reversed(words):
+        if word in lx.CHANGE_CUES and word not in ("more", "less"):
+            return lx.CHANGE_CUES[word]
+    return 0
+
+
+def far_cue(text: str, lo: int, start: int) -> int:
+    """Sign of the nearest strong change word earlier in the clause ("decreases ..., including of 50%")."""
+    clause = text[lo:start]
+    breaks = [b.end() for b in rx.CLAUSE_BREAK.finditer(clause)]
+    if breaks:
+        clause = clause[breaks[-1] :]
+    weak = {"more", "less", "fewer", "higher", "lower", "up", "down", "cut"}
+    for word in reversed(re.findall(r"[a-z]+", clause.lower())[-25:]):
+        if word in lx.CHANGE_CUES and word not in weak:
+            return lx.CHANGE_CUES[word]
+    return 0

@@ -1,0 +1,393 @@
+"""Unit and value of one number as written: a cascade of stages, most specific first."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import lexicon as lx
+from . import stat_patterns as rx
+from .numbers import UNITS_WORDS, parse_number
+from .stat_figure import Figure
+from .stat_text import after_among, find_qualifier, near_cue, preceding_word
+
+
+def _noun_head(text: str, pos: int, limit: int) -> tuple[str, int, str] | None:
+    """The counted noun after a number: (unit, end offset, noun), or None."""
+    for _ in range(5):
+        m = rx.WORD.match(text, pos, limit)
+        if not m:
+            return None
+        word = m.group(1).rstrip(".").lower().replace("’", "'")
+        if word[0].isdigit():  # a pill strength inside the phrase
+            pos = m.end()
+            continue
+        if word in lx.COUNT_NOUNS:
+            return lx.COUNT_NOUNS[word], m.end(1) - (m.group(1).endswith(".")), word
+        if rx.DEMONYM.fullmatch(m.group(1)):
+            return "people", m.end(1), word  # "Pennsylvanians", "New Yorkers"
+        if word in ("and", "or", "&"):  # "76 billion oxycodone and hydrocodone pills"
+            pos = m.end()
+            continue
+        if word in lx.NP_STOPWORDS or word in lx.TIME_UNITS or word in lx.WEIGHT_UNITS or word in UNITS_WORDS:
+            return None
+        if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is")):
+            return None  # the head is some other plural: "25 counties"
+        pos = m.end()
+    return None
+
+
+def np_end(text: str, pos: int, limit: int, *, max_words: int = 6) -> int:
+    """End of an "of ..." noun phrase after a share ("27% of a sample of counterfeit pills")."""
+    m = rx.SHARE_AFTER.match(text, pos, limit)
+    if not m:
+        return pos
+    end, cur = pos, m.end() - 1
+    for _ in range(max_words):
+        w = rx.NP_WORD.match(text, cur, limit)
+        if not w:
+            break
+        word = w.group(1).rstrip(".").lower()
+        if word in ("a", "an", "the", "of", "all", "those", "these", "u.s", "its", "their"):
+            cur = w.end()
+            continue
+        if word in lx.NP_STOPWORDS or word in lx.TIME_UNITS or word.endswith("ed") or word.endswith("ly"):
+            break
+        cur = end = w.end(1) - w.group(1).endswith(".")
+    return end
+
+
+def classify(
+    text: str, m: re.Match, sent: tuple[int, int], among: list[tuple[int, float, str]]
+) -> list[Figure]:
+    s0 = sent[0]
+    start, end = m.start(), m.end()
+    n2 = m.group("n2")
+    before = text[max(s0, start - rx.MAX_LOOK) : start]
+    fromto = False
+    if n2 is not None:
+        sep = m.group("sep").strip().lower()
+        if sep == "and" and not re.search(r"\bbetween\s*$", before, re.I):
+            n2, end = None, m.end("n1")
+        fromto = sep == "to" and bool(re.search(r"\bfrom\s*$", before, re.I))
+    figures = _classify_number(text, m, sent, among, before, end, n2)
+    high_value = figures[0].value_high if len(figures) == 1 else None
+    if fromto and high_value is not None:
+        # "rose from 2.4 to 5.2 per 100,000": two levels, not a range
+        fig = figures[0]
+        low = Figure(fig.start, m.end("n1"), fig.value, fig.unit, fig.kind, None, fig.qualifier, level=True)
+        high = Figure(
+            m.start("n2"), fig.end, high_value, fig.unit, fig.kind, level=True, noun_end=fig.noun_end
+        )
+        return [low, high]
+    return figures
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """One number as written, with the context the classifying stages look at."""
+
+    text: str
+    m: re.Match[str]
+    s0: int  # sentence (context) bounds
+    s1: int
+    before: str  # up to rx.MAX_LOOK characters before the number, same sentence
+    end: int  # end of the number or range
+    n2: str | None  # the high end of a range
+    limit: int  # how far after the number the stages may look
+    fig_start: int  # start of the figure's span: its hedge word, if any
+    qualifier: str | None
+    among: list[tuple[int, float, str]]
+
+    @property
+    def start(self) -> int:
+        return self.m.start()
+
+    def values(self, *, count: bool) -> tuple[float | None, float | None]:
+        low = parse_number(self.m.group("n1"), count=count)
+        high = parse_number(self.n2, count=count) if self.n2 is not None else None
+        return low, high
+
+    def figure(self, end: int, value: float, unit: str, kind: str, high: float | None = None, **kw) -> Figure:
+        return Figure(self.fig_start, end, value, unit, kind, high, self.qualifier, **kw)
+
+    def level_word(self) -> bool:
+        """ "up from 14%", "rose to 20%": the figure is a level, not a change."""
+        word = preceding_word(self.text[max(self.s0, self.fig_start - 20) : self.fig_start])
+        return word in ("from", "to", "at")
+
+
+# Each stage returns figures (possibly none, meaning "not a statistic, stop") or None ("not mine").
+_Stage = Callable[[_Candidate], "list[Figure] | None"]
+
+
+def _money(c: _Candidate) -> list[Figure] | None:
+    """ "almost $80bn a year", "80 billion dollars"."""
+    dollars = rx.DOLLARS.match(c.text, c.end, c.limit)
+    if not (c.m.group("cur") or dollars):
+        return None
+    low, high = c.values(count=False)
+    if low is None:
+        return []
+    end = dollars.end() if dollars else c.end
+    per_year = rx.PER_YEAR.match(c.text, end, c.limit)
+    return [c.figure(per_year.end() if per_year else end, low, "usd", "money", high)]
+
+
+def _percent(c: _Candidate) -> list[Figure] | None:
+    """Shares ("27% of a sample of pills") and signed changes ("down 43%", "a 3.15% decrease")."""
+    pct = rx.PERCENT.match(c.text, c.end, c.limit)
+    if not pct:
+        return None
+    low, high = c.values(count=False)
+    if low is None:
+        return []
+    end = pct.end()
+    cue = rx.CHANGE_AFTER.match(c.text, end, c.limit)
+    sign = lx.CHANGE_CUES[cue.group("c").lower()] if cue else 0
+    end = cue.end() if cue else end
+    level = c.level_word()
+    if not sign and not level:
+        sign = near_cue(c.text[max(c.s0, c.fig_start - 40) : c.fig_start])
+    share = False
+    if rx.SHARE_AFTER.match(c.text, end, c.limit):
+        share = not sign
+        end = np_end(c.text, end, c.limit)
+    return [c.figure(end, low, "percent", "percent", high, change=sign, share=share, level=level)]
+
+
+def _multiple(c: _Candidate) -> list[Figure] | None:
+    """ "50 times more powerful than heroin", "50-100 times", "a 5-fold increase"."""
+    times = rx.TIMES.match(c.text, c.end, c.limit)
+    if not times:
+        return None
+    comp = rx.COMPARISON.match(c.text, times.end(), c.limit)
+    low, high = c.values(count=False)
+    if low is None or (not comp and "fold" not in times.group(0).lower()):
+        return []  # "arrested 5 times"
+    end = comp.end() if comp else times.end()
+    cue = rx.CHANGE_AFTER.match(c.text, end, c.limit)
+    return [c.figure(cue.end() if cue else end, low, "fold", "fold", high)]
+
+
+def _rate(c: _Candidate) -> list[Figure] | None:
+    """ "32.6 per 100,000": one figure, never two."""
+    rate = rx.RATE.match(c.text, c.end, c.limit)
+    if not rate:
+        return None
+    low, high = c.values(count=False)
+    return [c.figure(rate.end(), low, "per_100k", "rate", high)] if low is not None else []
+
+
+def _weight(c: _Candidate) -> list[Figure] | None:
+    """ "approximately two milligrams", "six pounds of fentanyl", "45 kg"."""
+    weight = rx.WEIGHT.match(c.text, c.end, c.limit)
+    if not weight:
+        return None
+    unit = lx.WEIGHT_UNITS[weight.group("u").lower()]
+    low, high = c.values(count=unit not in ("mg", "mcg"))
+    if low is None or (unit in ("mg", "mcg") and rx.PILL_STRENGTH.match(c.text, weight.end("u"), c.limit)):
+        return []  # "30 mg oxycodone pills": a pill's label, not a figure
+    end = weight.end() if weight.group("of") else weight.end("u")
+    return [c.figure(end, low, unit, "weight", high)]
+
+
+def _duration(c: _Candidate) -> list[Figure] | None:
+    """Durations and ages are not figures; "a life every five minutes" is."""
+    dur = rx.TIME.match(c.text, c.end, c.limit)
+    if not dur:
+        return None
+    unit = dur.group("t").lower()
+    every = rx.EVERY_BEFORE.search(c.before)
+    if every and unit in lx.TIME_TO_MINUTES and rx.DEATH_CONTEXT.search(c.text, c.s0, c.s1):
+        low, _ = c.values(count=False)
+        if low is not None:
+            start = c.start - (len(c.before) - every.start())
+            return [Figure(start, dur.end(), low * lx.TIME_TO_MINUTES[unit], "minutes", "interval")]
+    return []
+
+
+def _ratio(c: _Candidate) -> list[Figure] | None:
+    """ "4 in 10 pills", "one in three", "four out of ten" as percent."""
+    ratio = rx.RATIO.match(c.text, c.end, c.limit)
+    if not ratio or c.n2 is not None:
+        return None
+    low, _ = c.values(count=False)
+    den = parse_number(ratio.group("den"), count=False)
+    noun = _noun_head(c.text, ratio.end(), c.limit)
+    # "one in four", "four of 10 pills"; but "one of 25 investigations" is not a share
+    share_like = ratio.group("rel").lower() == "in" or noun is not None or den in (10, 100, 1000)
+    if low is None or not den or not 0 < low < den or not share_like or rx.YEAR.fullmatch(ratio.group("den")):
+        return None
+    end = noun[1] if noun else ratio.end()
+    return [c.figure(end, round(100 * low / den, 1), "percent", "percent", share=True, level=c.level_word())]
+
+
+def _count_difference(c: _Candidate) -> list[Figure] | None:
+    """ "10,000 fewer overdose deaths", "47 deaths ..., 12 more than a year ago"."""
+    more = rx.MORE_FEWER.match(c.text, c.end, c.limit)
+    if not more or c.n2 is not None:
+        return None
+    head = _noun_head(c.text, more.end(), c.limit)
+    if (
+        head is None
+        and rx.THAN.match(c.text, more.end(), c.limit)
+        and rx.DEATH_CONTEXT.search(c.text, c.s0, c.fig_start)
+    ):
+        head = ("deaths", more.end(), "")
+    low, _ = c.values(count=True)
+    if not head or head[0] != "deaths" or low is None:
+        return None
+    sign = -1 if more.group("c").lower() in ("fewer", "less") else 1
+    return [c.figure(head[1], low, "deaths", "count", change=sign, noun_end=head[1])]
+
+
+def _counted(c: _Candidate) -> list[Figure] | None:
+    """ "20,000 deaths", "9.5 million counterfeit pills", "25 health care professionals"."""
+    head = _noun_head(c.text, c.end, c.limit)
+    if not head:
+        return None
+    unit, end, noun = head
+    low, high = c.values(count=True)
+    if low is None or (low < (3 if unit == "count" else 2) and high is None):
+        return []  # "one person", "two doses": not a figure worth charting
+    unit = _what_people_count(c, unit, end) if unit == "people" else unit
+    if unit == "deaths":
+        unit = _deaths_or_overdoses(c, noun, end)
+    if unit == "deaths":
+        per_day = rx.PER_DAY_AFTER.match(c.text, end, c.limit)
+        end = per_day.end() if per_day else end
+        if per_day or _per_day_cue(c.text, c.s0, c.s1, c.fig_start, end):
+            unit = "deaths_per_day"
+    return [c.figure(end, low, unit, "count", high, noun_end=end, noun=noun)]
+
+
+def _what_people_count(c: _Candidate, unit: str, end: int) -> str:
+    """People who died ("took the lives of 1 million Americans") or might ("enough to kill 500,000 people")."""
+    if rx.POTENTIAL_KILL.search(c.before[-60:]):
+        return "people"
+    if rx.KILL_BEFORE.search(c.text, max(c.s0, c.fig_start - 40), c.fig_start) or rx.PEOPLE_DIE.match(
+        c.text[end : c.limit]
+    ):
+        return "deaths"
+    return unit
+
+
+def _deaths_or_overdoses(c: _Candidate, noun: str, end: int) -> str:
+    """ "saved 500 lives", "reversed 1,400 overdoses", "3,400 suspected overdoses" are not deaths."""
+    recent = c.before[-60:]
+    if noun == "lives" and not rx.KILL_BEFORE.search(recent) and rx.SAVED.search(recent):
+        return "count"
+    if noun in ("overdoses", "poisonings"):
+        if rx.NONFATAL.search(c.text, c.s0, c.s1) and not rx.FATAL.search(c.text, c.s0, c.s1):
+            return "count"
+        if noun == "overdoses" and rx.NOT_FATAL_MODIFIER.search(c.text, c.fig_start, end):
+            return "count"
+    return "deaths"
+
+
+def _per_day_bare(c: _Candidate) -> list[Figure] | None:
+    """ "2,550 died in 2021, or about seven a day"."""
+    per_day = rx.PER_DAY_AFTER.match(c.text, c.end, c.limit)
+    if not per_day or c.n2 is not None or not rx.DEATH_CONTEXT.search(c.text, c.s0, c.s1):
+        return None
+    low, _ = c.values(count=True)
+    return [c.figure(per_day.end(), low, "deaths_per_day", "count")] if low is not None and low >= 2 else None
+
+
+def _among(c: _Candidate) -> list[Figure] | None:
+    """ "Among 10 pills caught last year, ... four contained 2 milligrams": a share."""
+    verb = rx.AMONG_VERB.match(c.text, c.end, c.limit)
+    if not verb or not c.among or c.n2 is not None:
+        return None
+    low, _ = c.values(count=False)
+    a_start, den, _noun = c.among[-1]
+    if low is None or not 0 < low < den or a_start < c.s0:
+        return None
+    return [
+        Figure(
+            a_start,
+            verb.end(),
+            round(100 * low / den, 1),
+            "percent",
+            "percent",
+            None,
+            c.qualifier,
+            share=True,
+        )
+    ]
+
+
+def _count_named_before(c: _Candidate) -> list[Figure] | None:
+    """ "deaths reached 107,622", "the death toll stood at 93,000", "deaths fell by 2,000"."""
+    lo = max(c.s0, c.fig_start - 110)
+    back = rx.BACK_GATE.search(c.text, lo, c.fig_start) and rx.BACK_COUNT.search(c.text, lo, c.fig_start)
+    if not back:
+        return None
+    low, high = c.values(count=True)
+    # "deaths ... were under 35" is an age: small figures need a verb of counting
+    if low is None or low < 10 or (low < 100 and back.group("be")):
+        return None
+    sign = near_cue(c.before[: len(c.before) - (c.start - c.fig_start)]) if back.group("by") else 0
+    if back.group("by") and not sign:
+        return None
+    return [c.figure(c.end, low, "deaths", "count", high, change=sign)]
+
+
+# Most specific first: a unit right after the number beats a noun further on or a word before.
+_STAGES: tuple[_Stage, ...] = (
+    _money,
+    _percent,
+    _multiple,
+    _rate,
+    _weight,
+    _duration,
+    _ratio,
+    _count_difference,
+    _counted,
+    _per_day_bare,
+    _among,
+    _count_named_before,
+)
+
+
+def _classify_number(
+    text: str,
+    m: re.Match,
+    sent: tuple[int, int],
+    among: list[tuple[int, float, str]],
+    before: str,
+    end: int,
+    n2: str | None,
+) -> list[Figure]:
+    s0, s1 = sent
+    start, n1 = m.start(), m.group("n1")
+    money = bool(m.group("cur"))
+    limit = min(s1, end + rx.MAX_LOOK)
+    if not money and n2 is None and rx.YEAR.fullmatch(n1):
+        nxt = rx.WORD.match(text, end, limit)
+        if not (nxt and nxt.group(1).lower() in lx.COUNT_NOUNS) or preceding_word(before) in lx.YEAR_WORDS:
+            return []
+    if n2 is not None and rx.YEAR.fullmatch(n1):
+        return []
+    if preceding_word(before) in lx.LABEL_WORDS or after_among(text, s0, start):
+        return []
+    if end < len(text) and text[end].isalpha() and not money:
+        if not (rx.PERCENT.match(text, end) or rx.WEIGHT.match(text, end) or rx.TIMES.match(text, end)):
+            return []  # "1990s", "3rd", "4ANPP"
+    qualifier, fig_start = find_qualifier(text, s0, start)
+    candidate = _Candidate(text, m, s0, s1, before, end, n2, limit, fig_start, qualifier, among)
+    for stage in _STAGES:
+        figures = stage(candidate)
+        if figures is not None:
+            return figures
+    return []
+
+
+def _per_day_cue(text: str, s0: int, s1: int, fig_start: int, fig_end: int) -> bool:
+    """ "Every day, 130 persons die" or "130 die of overdoses every day", not "..., or seven a day"."""
+    if rx.PER_DAY.search(text, s0, fig_start):
+        return True
+    stop = rx.CLAUSE_PUNCT.search(text, fig_end, s1)
+    return rx.PER_DAY.search(text, fig_end, stop.start() if stop else s1) is not None
