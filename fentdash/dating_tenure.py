@@ -236,10 +236,41 @@ def _tenures(terms: Sequence[knowledge.Term], options: Options) -> tuple[Allowed
     return allowed, label
 
 
+def _titled_clue(
+    text: str, person: knowledge.Official, mention: Mention, left: str, after: str, options: Options
+) -> Constraint | None:
+    """The tenure (or, for "former", the time out of office) of the office the title names."""
+    if _set_in_the_past(text, mention):
+        return None  # "In July 2017, Attorney General Sessions ...": the title is as of then
+    # The role as the statements stage worded it ends where the name starts, like ``left``.
+    role = f"{mention.role} " if mention.role else ""
+    if _THEN.search(left) or _THEN.search(role):
+        return None
+    worded = " ".join(filter(None, (mention.role or "", left, mention.text, after)))
+    terms = tuple(t for t in person.terms if role_matches(t, worded))
+    if not terms:
+        return None
+    span_start = mention.start - len(left.lstrip()) if left.strip() else mention.start
+    if _FORMER.search(left) or _FORMER.search(role):
+        allowed = _out_of_office(terms, options)
+        ended = ", ".join(t.end.isoformat() for t in terms if t.end is not None)
+        if not ended:
+            return None
+        reason = f"{person.name} is called a former {terms[0].role}; that ended on {ended}"
+        strength = FORMER_STRENGTH
+    else:
+        allowed, label = _tenures(terms, options)
+        reason = f"{person.name} was {terms[0].role} {label}"
+        strength = TENURE_STRENGTH
+    if not allowed:
+        return None
+    return Constraint(evidence(text, span_start, mention.end, reason), allowed, strength)
+
+
 def tenure_clues(text: str, mentions: Sequence[Mention], options: Options, clues: Clues) -> None:
     """Bound the date by the terms of the officials named (see the module docstring)."""
     people = knowledge.officials_by_name()
-    seen: set[tuple[str, tuple[knowledge.Term, ...], bool]] = set()
+    seen: set[tuple[str, Allowed, float]] = set()
     found = sorted(list(mentions) or _known_mentions(text, options), key=lambda m: m.start)
     ends = [0] + [m.end for m in found]
     titled: set[str] = set()  # people named with some title somewhere
@@ -265,33 +296,10 @@ def tenure_clues(text: str, mentions: Sequence[Mention], options: Options, clues
                 bare.setdefault(person.name, []).append(mention)
             continue
         titled.add(person.name)
-        if _set_in_the_past(text, mention):
-            continue  # "In July 2017, Attorney General Sessions ...": the title is as of then
-        # The role as the statements stage worded it ends where the name starts, like ``left``.
-        former = bool(_FORMER.search(left) or _FORMER.search(role))
-        if _THEN.search(left) or _THEN.search(role):
-            continue
-        worded = " ".join(filter(None, (mention.role or "", left, mention.text, after)))
-        terms = tuple(t for t in person.terms if role_matches(t, worded))
-        if not terms or (person.name, terms, former) in seen:
-            continue
-        seen.add((person.name, terms, former))
-        span_start = mention.start - len(left.lstrip()) if left.strip() else mention.start
-        if former:
-            allowed = _out_of_office(terms, options)
-            ended = ", ".join(t.end.isoformat() for t in terms if t.end is not None)
-            if not allowed or not ended:
-                continue
-            reason = f"{person.name} is called a former {terms[0].role}; that ended on {ended}"
-            strength = FORMER_STRENGTH
-        else:
-            allowed, label = _tenures(terms, options)
-            reason = f"{person.name} was {terms[0].role} {label}"
-            strength = TENURE_STRENGTH
-        if allowed:
-            clues.constraints.append(
-                Constraint(evidence(text, span_start, mention.end, reason), allowed, strength)
-            )
+        clue = _titled_clue(text, person, mention, left, after, options)
+        if clue is not None and (key := (person.name, clue.allowed, clue.strength)) not in seen:
+            seen.add(key)
+            clues.constraints.append(clue)
     pending = {n: ms for n, ms in bare.items() if n not in titled and n not in blocked}
     if not pending:
         return
