@@ -21,10 +21,14 @@ from . import knowledge
 from .models import Evidence, Mention
 from .people_lexicon import (
     DESCRIPTION_HEADS,
+    DESCRIPTION_MODIFIERS,
+    DESCRIPTION_POSSESSORS,
+    DESCRIPTION_STOPWORDS,
     FEMALE_GIVEN_NAMES,
     FEMALE_HONORIFICS,
     FUNCTION_WORDS,
     GENERIC_HEADS,
+    HEAD_SYNONYMS,
     HONORIFICS,
     INVERTED_VERBS,
     MALE_GIVEN_NAMES,
@@ -109,14 +113,21 @@ APPOSITION_GAP = re.compile(
     rf",[ \t]+(?:[^.;:!?\n“”\"]|{_ABBREVIATED}){{1,200}},(?:[ \t]+{_GAP_WORD}){{0,3}}[ \t]+"
 )
 _HEAD_NAMES = "|".join(sorted(DESCRIPTION_HEADS, key=lambda h: (-len(h), h)))
-# A definite description: "the official", "The DEA’s acting head", "the head of the DEA".
+_POSSESSOR = "|".join(sorted(DESCRIPTION_POSSESSORS, key=len, reverse=True))
+_MODIFIER = "|".join(re.escape(m) for m in sorted(DESCRIPTION_MODIFIERS, key=len, reverse=True))
+# A definite description: "the official", "The DEA’s acting head", "the head of the DEA",
+# "The nation's top drug enforcement official", "the acting head of the U.S. Drug Enforcement
+# Administration". Every repetition is bounded and separated by a space (no backtracking blow-up).
 _DESCRIPTION = re.compile(
-    r"\b(?=[TA-Z]|the)(?:[Tt]he[ \t]+(?:(?:[A-Z]{2,5}|[Aa]gency|[Dd]epartment)(?:['’]s)?[ \t]+)?"
+    rf"\b(?=[TA-Z]|the)(?:[Tt]he[ \t]+(?:(?:[A-Z]{{2,5}}|{_POSSESSOR})(?:['’]s)?[ \t]+)?"
+    r"|America['’]s[ \t]+"
     r"|(?<![Aa] )(?<![Aa]n )(?<![Oo]ne )[A-Z]{2,5}(?:['’]s)?[ \t]+)"
-    r"(?:(?:acting|former|deputy|top|senior|chief|assistant|then|U\.S\.)[ \t]+){0,2}"
+    rf"(?:(?:{_MODIFIER}|[A-Z]{{2,5}})[ \t]+){{0,4}}"
     rf"(?P<head>(?i:{_HEAD_NAMES}))\b"
-    r"(?:[ \t]+of[ \t]+the[ \t]+(?:[A-Z]{2,5}|[A-Z][a-z]+(?:[ \t]+(?:of[ \t]+|and[ \t]+)?[A-Z][a-z]+){0,6}))?"
+    r"(?:[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?(?:(?:U\.S\.|US)[ \t]+)?"
+    r"(?:[A-Z]{2,5}\b|[A-Z][a-z]+(?:[ \t]+(?:of[ \t]+|and[ \t]+|on[ \t]+)?[A-Z][a-z]+){0,6}))?"
 )
+_DESCRIPTION_WORDS = re.compile(r"[\w.’'-]+")
 
 RefKind = Literal["person", "pronoun", "description", "organization"]
 
@@ -625,23 +636,61 @@ def _antecedents(cast: Cast, pos: int, blocked, limit: int = 40) -> list[Person]
     return out
 
 
-def _role_matches(cast: Cast, p: Person, head: str) -> bool:
-    forms = [r.lower() for r in cast.roles.get(p.name, ())]
+def _forms(cast: Cast, p: Person) -> str:
+    """Everything known about a person's offices, lower case: roles as worded, the knowledge
+    base's roles and role aliases, and the organisations of those terms with their aliases."""
+    forms = [r for r in cast.roles.get(p.name, ())]
     official = knowledge.officials_by_name().get(p.name)
     if official:
+        organizations = knowledge.organizations()
         for term in official.terms:
-            forms += [term.role.lower(), *(a.lower() for a in term.role_aliases)]
-    if head in {"chief", "head"}:
-        return any(
-            w in f for f in forms for w in ("chief", "head", "administrator", "director", "commissioner")
-        )
-    return any(head in f for f in forms)
+            forms += [term.role, *term.role_aliases, term.organization]
+            forms += organizations.get(term.organization, ())
+    return " | ".join(forms).lower()
 
 
-def resolve(cast: Cast, ref: Ref, *, blocked=None) -> Speaker | None:
+def _description_words(text: str) -> list[str]:
+    words = [_bare(w).lower() for w in _DESCRIPTION_WORDS.findall(text)]
+    return [w for w in words if w and w not in DESCRIPTION_STOPWORDS]
+
+
+def _role_matches(cast: Cast, p: Person, ref: Ref, *, forward: bool = False) -> bool:
+    """Whether a description ("the DEA's acting head") fits a person: its head names the
+    person's office, "acting" matches, and its other words ("DEA", "drug enforcement") appear
+    in what is known of the person's roles and organisations."""
+    forms = _forms(cast, p)
+    if not forms:
+        return False
+    head = ref.head or ""
+    words = _description_words(cast.text[ref.start : ref.end])
+    content = [w for w in words if w not in head.split() and w != "acting"]
+    if head in GENERIC_HEADS:
+        # "the official" names no office: forward, only its other words can pick a person.
+        if forward and not content:
+            return False
+    elif not any(s in forms for s in HEAD_SYNONYMS.get(head, frozenset({head}))):
+        return False
+    if "acting" in words and "acting" not in forms:
+        return False
+    return all(w in forms for w in content)
+
+
+def _cataphora(cast: Cast, ref: Ref, ahead: int, blocked) -> Person | None:
+    """The first person named after a description, before ``ahead``, whose office fits it."""
+    k = bisect_right(cast._person_ends, ref.end)
+    for p in cast.persons[k:]:
+        if p.start >= ahead:
+            break
+        if p.start >= ref.end and not blocked.contains(p.start) and _role_matches(cast, p, ref, forward=True):
+            return p
+    return None
+
+
+def resolve(cast: Cast, ref: Ref, *, blocked=None, ahead: int | None = None) -> Speaker | None:
     """The person or organisation a reference points to; None when it cannot be resolved.
 
-    ``blocked`` holds spans (quotations) whose names are not antecedents.
+    ``blocked`` holds spans (quotations) whose names are not antecedents. A description with
+    no fitting person before it may resolve forward to a fitting person named before ``ahead``.
     """
     blocked = blocked or intervals(())
     here = _span(cast, ref.start, ref.end, "")
@@ -668,7 +717,14 @@ def resolve(cast: Cast, ref: Ref, *, blocked=None) -> Speaker | None:
         )
     candidates = _antecedents(cast, ref.start, blocked)
     head = ref.head or ""
-    fits = [c for c in candidates if ref.kind == "description" and _role_matches(cast, c, head)]
+    fits = [c for c in candidates if ref.kind == "description" and _role_matches(cast, c, ref)]
+    if ref.kind == "description" and not fits and ahead is not None:
+        # Wire copy opens with a description and names the person later.
+        later = _cataphora(cast, ref, ahead, blocked)
+        if later is not None:
+            reason = f"description '{here.text}' resolved forward to the first person named after it with that role"
+            named = Evidence(cast.text[later.start : later.end], later.start, later.end, "named after the description")
+            return _person_speaker(cast, later, (Evidence(here.text, here.start, here.end, reason), named))
     if ref.kind == "description" and not fits and head in GENERIC_HEADS:
         # A generic head ("the official") falls back to the nearest person when no role fits.
         fits = candidates[:1]

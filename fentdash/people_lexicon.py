@@ -171,3 +171,35 @@ INVERTED_VERBS: frozenset[str] = frozenset({
 })
 
 # fmt: on
+
+# fmt: off
+# Possessors in a description ("the nation's top drug official", "the agency's administrator").
+DESCRIPTION_POSSESSORS: frozenset[str] = frozenset({
+    "nation", "country", "agency", "department", "bureau", "administration", "state", "county",
+    "city", "office", "government", "Agency", "Department", "America",
+})
+# Lower-case words that may stand between "the" and a description's head.
+DESCRIPTION_MODIFIERS: frozenset[str] = frozenset({
+    "acting", "former", "deputy", "top", "senior", "chief", "assistant", "then", "interim",
+    "federal", "national", "U.S.", "US", "drug", "enforcement", "health", "public", "law",
+    "border", "narcotics", "anti-drug", "government", "state", "county", "city", "new",
+    "agency", "administration", "general",
+})
+# Words of a description that say nothing about which office is meant ("the nation's top");
+# compared after dropping a possessive "'s".
+DESCRIPTION_STOPWORDS: frozenset[str] = frozenset({
+    "the", "of", "for", "at", "on", "and", "nation", "country", "america", "top", "senior",
+    "then", "former", "new", "u.s.", "us", "united", "states", "federal", "national",
+    "government", "agency", "department", "bureau", "office", "administration", "chief",
+    "head", "official", "public", "law", "interim", "state", "county", "city",
+})
+# A description head fits a person whose role contains one of these words.
+HEAD_SYNONYMS: dict[str, frozenset[str]] = {
+    "chief": frozenset({"chief", "head", "administrator", "director", "commissioner", "secretary"}),
+    "head": frozenset({"chief", "head", "administrator", "director", "commissioner", "secretary"}),
+    "prosecutor": frozenset({"prosecutor", "attorney"}),
+    "czar": frozenset({"czar", "director"}),
+    "doctor": frozenset({"doctor", "dr.", "physician", "surgeon"}),
+    "lawmaker": frozenset({"senator", "representative", "congressman", "congresswoman", "lawmaker"}),
+}
+# fmt: on

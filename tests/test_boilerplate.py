@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import ROOT, SEEDS
+from support import ROOT, SEEDS
 
 from fentdash.boilerplate import find_boilerplate, find_title
 

@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT
+from support import ROOT
 
 ARTICLE_KEYS = {"id", "path", "paths", "title", "outlet", "url", "published", "warnings"}
 PUBLISHED_KEYS = {"date", "earliest", "latest", "confidence", "method", "evidence"}

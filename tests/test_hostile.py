@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from support import ROOT
 
 from fentdash import corpus
 from fentdash.corpus import document_from_text, read_corpus

@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from conftest import SEEDS
+from support import SEEDS
 
 from fentdash import parse_paths, to_contract
 
