@@ -329,7 +329,8 @@ def _final_clue(f: Figure, final: Sequence[tuple[int, str, float]], options: Opt
     )
     allowed = after(day, options)
     if allowed:
-        clues.constraints.append(Constraint(_ev(f, reason), allowed, FINAL_FIGURE_STRENGTH))
+        # Exact counts are quoted mostly around the release; later copy rounds them.
+        clues.constraints.append(Constraint(_ev(f, reason), allowed, FINAL_FIGURE_STRENGTH, anchors=(day,)))
 
 
 def _provisional_clue(f: Figure, options: Options, clues: Clues) -> None:

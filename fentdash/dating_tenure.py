@@ -7,6 +7,8 @@ Three strengths, by how sure we are of the office meant:
     could hold it ("Robert Patterson told reporters ... the acting head of the DEA said"):
     the described term, a little weaker;
   - the name stands bare everywhere: the union of all the person's terms, weak.
+"former X" bounds from below (after the term); "then-X", "the late X" and titles set in the
+past by the clause ("In July 2017, Attorney General ...") do not bound at all.
 """
 
 from __future__ import annotations
@@ -74,7 +76,8 @@ _SET_TIME = (
 )
 _SET_TIME_BEFORE = re.compile(_SET_TIME, re.IGNORECASE)
 _SET_TIME_AFTER = re.compile(r"\s*,?\s*" + _SET_TIME, re.IGNORECASE)
-_ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A relative clause with a year after a bare name sets the person in the past ("Sessions, who left in 2018,").
+_PAST_CLAUSE = re.compile(r",\s(?:who|whose)\b[^.;\n]{0,80}?\b(?:19|20)\d\d\b")
 
 
 def normalise_role(value: str) -> str:
@@ -105,6 +108,16 @@ def _role_keys(term: knowledge.Term) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
+def _word_positions(phrase: str, context: str) -> list[int]:
+    """Where ``phrase`` stands as whole words in a space-padded normalised ``context``."""
+    out, needle = [], f" {phrase} "
+    pos = context.find(needle)
+    while pos >= 0:
+        out.append(pos + 1)
+        pos = context.find(needle, pos + 1)
+    return out
+
+
 def _key_hits(term: knowledge.Term, normalised: str) -> list[tuple[str, int]]:
     """(key, position) of every way the term's office is named in ``normalised`` text. A
     qualifier the term lacks ("deputy", "acting") before the matched title means another office."""
@@ -112,13 +125,11 @@ def _key_hits(term: knowledge.Term, normalised: str) -> list[tuple[str, int]]:
     term_words = set(normalise_role(term.role).split())
     hits = []
     for key in _role_keys(term):
-        if key not in context:
-            continue  # cheap gate before the regex
-        for m in re.finditer(rf"(?<=\s){re.escape(key)}(?=\s)", context):
-            previous = context[: m.start()].split()
+        for pos in _word_positions(key, context):
+            previous = context[:pos].split()
             if previous and previous[-1] in _ROLE_QUALIFIERS and previous[-1] not in term_words:
                 continue
-            hits.append((key, m.start()))
+            hits.append((key, pos))
     return hits
 
 
@@ -136,10 +147,8 @@ def _described(term: knowledge.Term, normalised: str) -> str | None:
             return key
         if not set(key.split()) <= _GENERIC_ROLE_WORDS:
             return key
-        for org in _org_keys(term):
-            for m in re.finditer(rf"(?<=\s){re.escape(org)}(?=\s)", context):
-                if abs(m.start() - pos) <= _ORG_REACH:
-                    return key
+        if any(abs(p - pos) <= _ORG_REACH for org in _org_keys(term) for p in _word_positions(org, context)):
+            return key
     return None
 
 
@@ -291,8 +300,7 @@ def tenure_clues(text: str, mentions: Sequence[Mention], options: Options, clues
             lead = text[max(0, mention.start - 20) : mention.start]
             if _NOT_NOW.search(lead):
                 blocked.add(person.name)
-            elif not _ANY_YEAR.search(text, *sentence(text, mention.start)):
-                # A year in the sentence may set the clause in the past ("Sessions, who left in 2018").
+            elif not (_set_in_the_past(text, mention) or _PAST_CLAUSE.match(text, mention.end)):
                 bare.setdefault(person.name, []).append(mention)
             continue
         titled.add(person.name)

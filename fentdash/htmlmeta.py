@@ -124,7 +124,8 @@ AUTHOR_KEYS: tuple[str, ...] = ("author", "article:author", "byl", "sailthru.aut
 MAX_JSONLD_CHARS = 200_000
 MAX_JSONLD_DEPTH = 12
 
-_STRAY_LT = re.compile(r"<(?![A-Za-z!/?])")
+_LT = re.compile("<")
+_TAG_START = re.compile(r"[A-Za-z!/?]")
 _TRUNCATED_TAG = re.compile(r"<[!/]?[A-Za-z][^<>]{0,500}$")
 _BREAK = "\x00"  # stands for <br> until a block is flushed
 _SPACE = re.compile(r"[ \t\f\v\r\n\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -363,10 +364,12 @@ def _clean_title(title: str | None, outlet: str | None) -> str | None:
 
 
 def _defuse(markup: str) -> str:
-    """Markup ``html.parser`` handles in linear time: comments removed, stray ``<`` escaped.
+    """Markup ``html.parser`` handles in linear time.
 
-    An unterminated comment hides the rest of the page, as in a browser; rescanning for its
-    end from every ``<!--`` would be quadratic.
+    The parser rescans to the end of the page from every construct that never closes
+    (``<!--``, ``<![CDATA[``, ``<?``, ``</`` or ``<p`` without ``>``), which is quadratic.
+    Comments are removed (an unterminated one hides the rest of the page, as in a browser)
+    and every ``<`` that cannot start a complete tag is escaped as text.
     """
     parts: list[str] = []
     pos = 0
@@ -380,7 +383,31 @@ def _defuse(markup: str) -> str:
         if closing < 0:
             break
         pos = closing + 3
-    return _STRAY_LT.sub("&lt;", "".join(parts))
+    markup = "".join(parts)
+
+    out: list[str] = []
+    pos = 0
+    size = len(markup)
+    next_gt = -1  # next ">" at or after the current "<" (size when there is none)
+    next_cdata_end = -1
+    for match in _LT.finditer(markup):
+        i = match.start()
+        if markup.startswith("<![CDATA[", i):
+            if next_cdata_end < i:
+                found = markup.find("]]>", i)
+                next_cdata_end = found if found >= 0 else size
+            complete = next_cdata_end < size
+        else:
+            if next_gt < i:
+                found = markup.find(">", i)
+                next_gt = found if found >= 0 else size
+            complete = next_gt < size and _TAG_START.match(markup, i + 1) is not None
+        if not complete:
+            out.append(markup[pos:i])
+            out.append("&lt;")
+            pos = i + 1
+    out.append(markup[pos:])
+    return "".join(out)
 
 
 def extract_html(markup: str) -> HtmlPage:

@@ -74,6 +74,64 @@ NP_STOPWORDS: Final[frozenset[str]] = frozenset({
     "containing", "contained", "including",
 })
 
+# Multiples written as a predeterminer: "more than double the amount", "twice as many deaths".
+MULTIPLE_WORDS: Final[dict[str, float]] = {
+    "double": 2, "twice": 2, "triple": 3, "treble": 3, "quadruple": 4, "quintuple": 5,
+}
+# What a multiple is measured against, when that is a quantity we track ("double the amount").
+MULTIPLE_BASES: Final[str] = (
+    r"amount|amounts|number|numbers|total|quantity|volume|level|levels|rate|count|toll|figure"
+)
+# Resources and means, whose growth is a policy figure, not a drug or death figure.
+RESOURCE_WORDS: Final[str] = (
+    r"invest\w*|fund\w*|budget\w*|spend\w*|resources?|staff\w*|personnel|agents|officers|grants?"
+    r"|money|dollars|salar\w*|capacity|workforce|positions|beds|programs?|efforts?"
+)
+
+# Counts of people that mark a tally, not the people of one story ("more than 100 defendants
+# charged so far this year"); without one, a small count ("two men were arrested") is the story.
+AGGREGATE_WORDS: Final[str] = (
+    r"total|totall?ed|in all|altogether|combined|collectively|overall|so far|to date|since|this year"
+    r"|last year|annually|each year|a year|per year|nationwide|statewide|nationally|across|throughout"
+    r"|operations?|takedowns?|sweeps?|initiatives?|crackdowns?|campaigns?|surges?|strike forces?"
+    r"|enforcement actions?|cases? brought|record"
+)
+# Story counts stay below this (AP style spells out one to nine: the people in one story).
+STORY_COUNT_MAX: Final[int] = 10
+
+# Heads of a share that is a part of a place or of an abstract whole, not a measured share
+# ("half of the states", "the eastern half of the country", "a third of the budget").
+SHARE_NOT_COUNTED: Final[frozenset[str]] = frozenset({
+    "country", "countries", "nation", "nations", "state", "states", "county", "counties", "city",
+    "cities", "town", "towns", "region", "regions", "world", "continent", "border", "district",
+    "districts", "area", "areas", "territory", "territories", "neighborhood", "neighborhoods",
+    "community", "communities", "globe", "hemisphere", "map", "budget", "budgets", "funding",
+    "money", "request", "time", "term", "session", "game", "century", "decade", "year", "way",
+    "battle", "story", "problem", "equation", "team", "staff", "workforce", "board", "members",
+    "senate", "house", "congress", "legislature", "agencies", "departments",
+})
+# Adjectives that make "half" a position, not a share ("the eastern half of the country").
+POSITION_WORDS: Final[frozenset[str]] = frozenset({
+    "first", "second", "last", "latter", "past", "the", "next", "and", "eastern", "western",
+    "northern", "southern", "upper", "lower", "top", "bottom", "back", "front", "other", "better",
+    "bigger", "larger", "smaller", "former", "final", "early", "late", "earlier", "later",
+})
+
+# Plural heads outside COUNT_NOUNS that are never a drug figure: places, bodies, documents,
+# charges against one defendant ("pleaded guilty to three counts") and generic words.
+NOT_COUNTED_NOUNS: Final[frozenset[str]] = SHARE_NOT_COUNTED | frozenset({
+    "counts", "charges", "laws", "bills", "pages", "points", "steps", "levels", "ways", "things",
+    "others", "ones", "times", "words", "letters", "members", "officials", "agencies", "offices",
+    "departments", "branches", "schools", "colleges", "universities", "hospitals", "clinics",
+    "companies", "firms", "groups", "organizations", "sessions", "meetings", "hearings", "events",
+    "locations", "sites", "places", "homes", "houses", "residences", "vehicles", "cars", "trucks",
+    "guns", "firearms", "weapons", "rounds", "dogs", "miles", "feet", "inches", "yards", "acres",
+    "stories", "floors", "rooms", "categories", "types", "kinds", "forms", "factors", "reasons",
+    "questions", "goals", "priorities", "pillars", "recommendations", "provisions", "sections",
+    "chapters", "titles", "episodes", "hours", "tips", "lessons", "signs", "symptoms", "percentiles",
+    "grades", "ranks", "seats", "votes", "terms", "grains", "granules", "crystals", "specks",
+})
+
 # Change cues: word stem -> sign.
 CHANGE_CUES: Final[dict[str, int]] = {
     "increase": 1, "increased": 1, "increases": 1, "increasing": 1, "rise": 1, "rose": 1, "rising": 1,
@@ -149,7 +207,7 @@ PILL_NAMES: Final[str] = (
 LETHAL_WORDS: Final[str] = r"lethal|deadly|fatal|dose|doses|kill|potentially|fentanyl"
 SEIZURE_WORDS: Final[str] = r"seiz\w*|confiscat\w*|intercept\w*|recover\w*|nets?|netted|found|discover\w*"
 STRICT_SEIZURE_WORDS: Final[str] = r"seiz\w*|confiscat\w*|intercept\w*"
-PROSECUTION_WORDS: Final[str] = r"prosecut\w*|charg\w*|indict\w*|convict\w*|sentenc\w*"
+PROSECUTION_WORDS: Final[str] = r"prosecut(?!ors?\b)\w*|charg\w*|indict\w*|convict\w*|sentenc\w*"
 ARREST_WORDS: Final[str] = r"arrest\w*"
 FUNDING_WORDS: Final[str] = (
     r"ask\w*|request\w*|programs?|fund\w*|grants?|invest\w*|budget\w*|allocat\w*|award\w*|appropriat\w*"

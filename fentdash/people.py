@@ -98,7 +98,7 @@ _GAP_WORD = (
     r"(?:also|today|yesterday|previously|recently|later|further|then|again|once|repeatedly|"
     r"publicly|has|have|had|would|will|has also|had also|himself|herself|earlier|often|"
     r"(?:on|last|this|earlier this|in) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"week|month|year|\d{4})|in an? (?:statement|news release|press release|release|interview|letter|"
+    r"week|month|year|\d{4})|in an? (?:(?:joint|written|separate|brief) )?(?:statement|news release|press release|release|interview|letter|"
     r"tweet|post|email|speech|video))"
 )
 # "Sheriff Mike Chitwood of Volusia County said": a place or office after the name.
@@ -115,6 +115,8 @@ APPOSITION_GAP = re.compile(
 _HEAD_NAMES = "|".join(sorted(DESCRIPTION_HEADS, key=lambda h: (-len(h), h)))
 _POSSESSOR = "|".join(sorted(DESCRIPTION_POSSESSORS, key=len, reverse=True))
 _MODIFIER = "|".join(re.escape(m) for m in sorted(DESCRIPTION_MODIFIERS, key=len, reverse=True))
+# A co-speaker after a name: ", and Attorney General Merrick Garland" (bounded).
+_JOINED_NAME = re.compile(r",?[ \t]+and[ \t]+(?:[A-Z][\w.’'-]*[ \t]+){0,5}[A-Z][\w’'-]*")
 # A definite description: "the official", "The DEA’s acting head", "the head of the DEA",
 # "The nation's top drug enforcement official", "the acting head of the U.S. Drug Enforcement
 # Administration". Every repetition is bounded and separated by a space (no backtracking blow-up).
@@ -181,6 +183,10 @@ class Cast:
     refs: list[Ref]
     roles: dict[str, list[str]] = field(default_factory=dict)
     genders: dict[str, Gender] = field(default_factory=dict)
+    # Every organisation named, even inside a longer reference ("The DEA's spokeswoman").
+    organizations: list[Ref] = field(default_factory=list)
+    _org_starts: dict[int, Ref] = field(default_factory=dict)
+    _org_ends: dict[int, Ref] = field(default_factory=dict)
     _ref_ends: list[int] = field(default_factory=list)
     _person_ends: list[int] = field(default_factory=list)
 
@@ -410,7 +416,12 @@ def _apposition_role(text: str, end: int) -> tuple[str | None, bool]:
 
 
 def _verb_next(text: str, end: int) -> bool:
+    """A reporting verb follows, perhaps after a co-speaker: "Garland and Milgram said"."""
     gap = GAP.match(text, end)
+    if gap and VERB.match(text, gap.end()):
+        return True
+    joined = _JOINED_NAME.match(text, end)
+    gap = joined and GAP.match(text, joined.end())
     return bool(gap and VERB.match(text, gap.end()))
 
 
@@ -569,7 +580,8 @@ def build_cast(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> Cast:
     for m in _DESCRIPTION.finditer(text):
         if not skipped.contains(m.start()) and not taken.overlaps(m.start(), m.end()):
             refs.append(Ref("description", m.start(), m.end(), head=m.group("head").lower()))
-    for r in _organizations(text, skipped):
+    organizations = _organizations(text, skipped)
+    for r in organizations:
         if not taken.overlaps(r.start, r.end):
             refs.append(r)
     refs.sort(key=lambda r: (r.end, -(r.end - r.start)))
@@ -582,6 +594,9 @@ def build_cast(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> Cast:
             kept.pop()
         kept.append(r)
     cast = Cast(text, persons, kept)
+    cast.organizations = sorted(organizations, key=lambda r: r.start)
+    cast._org_starts = {r.start: r for r in cast.organizations}
+    cast._org_ends = {r.end: r for r in cast.organizations}
     for p in persons:
         cast.roles.setdefault(p.name, [])
         if p.role:
@@ -611,6 +626,24 @@ def ref_starting_at(cast: Cast, pos: int) -> Ref | None:
         if r.start == pos and (best is None or r.end > best.end):
             best = r
     return best
+
+
+def organization_near(cast: Cast, *, start: int | None = None, end: int | None = None) -> Ref | None:
+    """The organisation reference that starts at ``start`` or ends at ``end``."""
+    if start is not None and start in cast._org_starts:
+        return cast._org_starts[start]
+    return cast._org_ends.get(end) if end is not None else None
+
+
+def organization_of(speaker: Speaker) -> str | None:
+    """The organisation a known person spoke for, from the knowledge base term of their role."""
+    official = knowledge.officials_by_name().get(speaker.name) if speaker.kind == "person" else None
+    if official is None or not official.terms:
+        return None
+    for term in official.terms:
+        if term.role == speaker.role:
+            return term.organization
+    return official.terms[0].organization
 
 
 def _span(cast: Cast, start: int, end: int, reason: str) -> Evidence:

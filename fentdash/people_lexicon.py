@@ -163,6 +163,8 @@ REPORTING_VERBS: frozenset[str] = frozenset({
     "remarked", "recalled", "replied", "admitted", "admits", "conceded", "concedes",
     "contended", "contends", "observed", "reported", "reports", "suggested", "suggests",
     "continued", "asked", "tweeted", "estimated", "reaffirmed", "responded",
+    "was quoted as saying", "were quoted as saying", "has been quoted as saying",
+    "is quoted as saying",
 })
 # Verbs that may stand before their speaker ("said Dr. Rahul Gupta").
 INVERTED_VERBS: frozenset[str] = frozenset({

@@ -8,17 +8,16 @@ from .numbers import fraction_percent, parse_number
 from .stat_figure import Figure
 from .stat_metrics import Keywords, substance
 from .stat_text import context_bounds, find_qualifier, preceding_word, sentence_of
-from .stat_units import np_end
+from .stat_units import noun_head, np_end
 
 
-# ---------------------------------------------------------------- other candidates
 def fractions(text: str, starts: list[int]) -> list[tuple[Figure, tuple[int, int]]]:
     out = []
     for m in rx.FRACTION_CATCH.finditer(text):
         sent = sentence_of(starts, text, m.start())
         prev = preceding_word(text[max(sent[0], m.start() - 20) : m.start()])
-        if prev in ("first", "second", "last", "latter", "past", "the", "next", "and"):
-            continue
+        if prev in lx.POSITION_WORDS:
+            continue  # "the first half of 2020", "the eastern half of the country"
         value = fraction_percent(m.group("f"))
         if value is None:
             continue
@@ -51,5 +50,26 @@ def fold_verbs(text: str, starts: list[int], kw: Keywords) -> list[tuple[Figure,
             rx.DEATH_CONTEXT.search(text, lo, hi) or rx.SEIZE.search(text, lo, hi)
         ):
             continue  # "doubled the FBI's investment": not a drug figure
+        out.append((fig, sent))
+    return out
+
+
+def multiple_words(text: str, starts: list[int], kw: Keywords) -> list[tuple[Figure, tuple[int, int]]]:
+    """ "more than double the amount seized in 2020", "twice as many overdose deaths": a multiple
+    of a tracked quantity, written as a word."""
+    out = []
+    for m in rx.MULTIPLE_CATCH.finditer(text):
+        sent = sentence_of(starts, text, m.start())
+        end = m.end()
+        if m.group("tail").lstrip().lower().startswith("as"):
+            head = noun_head(text, end, min(sent[1], end + 60))
+            end = head[1] if head else end  # "twice as many overdose deaths"
+        qualifier, qstart = find_qualifier(text, sent[0], m.start())
+        fig = Figure(qstart, end, lx.MULTIPLE_WORDS[m.group("w").lower()], "fold", "fold", None, qualifier, 1)
+        lo, hi = context_bounds(sent, fig.start, fig.end)
+        if substance(text, lo, hi, fig, kw) is None and not (
+            rx.DEATH_CONTEXT.search(text, lo, hi) or rx.SEIZE.search(text, lo, hi)
+        ):
+            continue
         out.append((fig, sent))
     return out

@@ -13,7 +13,7 @@ class Figure:
     end: int
     value: float
     unit: str
-    kind: str  # count | percent | fold | weight | money | rate | interval
+    kind: str  # count | percent | fold | weight | money | rate | interval | mme
     value_high: float | None = None
     qualifier: str | None = None
     change: int = 0  # sign of a change, 0 when the figure is a level or share

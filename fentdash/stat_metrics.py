@@ -92,7 +92,40 @@ def last_substance(kw: Keywords, lo: int, hi: int) -> str | None:
     return lx.SUBSTANCE_METRICS[-max(hits)[1]][1] if hits else None
 
 
+_SUBJECT_LOOK = 60  # characters before a change searched for the group it is about ("Teen ...")
+
+
 def metric_of(
+    text: str, sent: tuple[int, int], fig: Figure, kw: Keywords, *, previous: tuple[int, int] | None = None
+) -> str:
+    """What ``fig`` counts, by its kind and the keywords of its span and sentence."""
+    metric = _metric_by_kind(text, sent, fig, kw, previous=previous)
+    if metric == "overdose_deaths_change" and _teen_subject(text, sent, fig):
+        return "teen_overdose_deaths_change"  # "Teen overdose deaths rose 94%"
+    return metric
+
+
+def _teen_subject(text: str, sent: tuple[int, int], fig: Figure) -> bool:
+    """A teen word in the clause right before a change, or in its own span."""
+    lo = max(sent[0], fig.start - _SUBJECT_LOOK)
+    ends = [m.end() for m in rx.TEEN.finditer(text, lo, fig.end)]
+    return bool(ends) and not rx.CLAUSE_PUNCT.search(text, ends[-1], fig.start)
+
+
+def _naloxone_dose(text: str, lo: int, hi: int, fig: Figure) -> bool:
+    """A dose named nearer to naloxone/Narcan than to any drug: "Narcan delivers a 4 mg dose"."""
+    rescue = [m.start() for m in rx.NALOXONE.finditer(text, lo, hi)]
+    if not rescue:
+        return False
+    drugs = [m.start() for m in rx.WEIGHT_SUBSTANCE.finditer(text, lo, hi)]
+
+    def dist(p: int) -> int:
+        return fig.start - p if p < fig.start else max(0, p - fig.end)
+
+    return not drugs or min(map(dist, rescue)) < min(map(dist, drugs))
+
+
+def _metric_by_kind(
     text: str, sent: tuple[int, int], fig: Figure, kw: Keywords, *, previous: tuple[int, int] | None = None
 ) -> str:
     lo, hi = context_bounds(sent, fig.start, fig.end)
@@ -120,7 +153,11 @@ def metric_of(
         return "funding" if in_sentence(rx.FUNDING) else "cost"
     if fig.kind == "interval":
         return "interval_between_overdose_deaths"
+    if fig.kind == "mme":
+        return "prescribed_dose"
     if fig.kind == "weight":
+        if fig.unit in ("mg", "mcg") and _naloxone_dose(text, lo, hi, fig):
+            return "naloxone_dose"
         if fig.unit in ("mg", "mcg") and (in_sentence(rx.LETHAL) or not in_sentence(rx.STRICT_SEIZE)):
             return "lethal_dose"
         return "seizures"

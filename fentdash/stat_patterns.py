@@ -171,3 +171,16 @@ CLAUSE_BREAK = re.compile(r"[;:]")
 CLAUSE_PUNCT = re.compile(r"[;:()\u2013\u2014]|,(?!\d)")  # not the comma inside "100,000"
 
 COUNT_UNITS = frozenset({"deaths", "people", "pills", "count", "deaths_per_day"})
+
+# ---------------------------------------------------------------- round 2: multiples, tallies, doses
+MULTIPLE_CATCH = re.compile(
+    rf"(?<![\w-])(?P<w>{alt(lx.MULTIPLE_WORDS)})"
+    rf"(?P<tail>{SP}+(?:the|that{SP}+of{SP}+the){SP}+(?:{lx.MULTIPLE_BASES})\b|{SP}+as{SP}+(?:many|much)\b)",
+    re.IGNORECASE,
+)
+AS_MANY = re.compile(rf"{SP}+(?:many|much)\b", re.IGNORECASE)
+MME = re.compile(rf"{SP}+(?:morphine{SP}+milligram{SP}+equivalents?|MMEs?)\b", re.IGNORECASE)
+AGGREGATE = words(lx.AGGREGATE_WORDS)
+RESOURCE = words(lx.RESOURCE_WORDS)
+FOLD_SUBJECT = words(lx.DEATH_WORDS + "|" + lx.SEIZURE_WORDS)
+WEIGHT_SUBSTANCE = words(r"fentanyl|carfentanil|heroin|opioids?|drugs?|cocaine|meth\w*")

@@ -13,8 +13,16 @@ from .stat_figure import Figure
 from .stat_text import after_among, find_qualifier, near_cue, preceding_word
 
 
-def _noun_head(text: str, pos: int, limit: int) -> tuple[str, int, str] | None:
-    """The counted noun after a number: (unit, end offset, noun), or None."""
+def noun_head(text: str, pos: int, limit: int, *, open_plural: bool = False) -> tuple[str, int, str] | None:
+    """The counted noun after a number: (unit, end offset, noun), or None.
+
+    With ``open_plural``, a plural head outside the lexicon ("3,150 submissions") is a generic
+    count unless it names a place, a body or a document (``NOT_COUNTED_NOUNS``); the caller
+    keeps it only in a sentence about drugs.
+    """
+    plain = (
+        open_plural  # an open head may follow only plain modifiers, never a verb ("69,000 involved opioids")
+    )
     for _ in range(5):
         m = rx.WORD.match(text, pos, limit)
         if not m:
@@ -33,7 +41,11 @@ def _noun_head(text: str, pos: int, limit: int) -> tuple[str, int, str] | None:
         if word in lx.NP_STOPWORDS or word in lx.TIME_UNITS or word in lx.WEIGHT_UNITS or word in UNITS_WORDS:
             return None
         if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is")):
-            return None  # the head is some other plural: "25 counties"
+            # the head is some other plural: "25 counties" is not a figure, "37 shipments" may be
+            if plain and m.group(1).islower() and word.isalpha() and word not in lx.NOT_COUNTED_NOUNS:
+                return "count", m.end(1), word
+            return None
+        plain = plain and m.group(1).islower() and not word.endswith(("ed", "ing"))
         pos = m.end()
     return None
 
@@ -167,6 +179,11 @@ def _multiple(c: _Candidate) -> list[Figure] | None:
     if low is None or (not comp and "fold" not in times.group(0).lower()):
         return []  # "arrested 5 times"
     end = comp.end() if comp else times.end()
+    if comp and comp.group(0).rstrip().lower().endswith(" as"):
+        many = rx.AS_MANY.match(c.text, end, c.limit)  # "three times as many overdose deaths"
+        if many:
+            head = noun_head(c.text, many.end(), c.limit)
+            end = head[1] if head else many.end()
     cue = rx.CHANGE_AFTER.match(c.text, end, c.limit)
     return [c.figure(cue.end() if cue else end, low, "fold", "fold", high)]
 
@@ -193,6 +210,15 @@ def _weight(c: _Candidate) -> list[Figure] | None:
     return [c.figure(end, low, unit, "weight", high)]
 
 
+def _mme(c: _Candidate) -> list[Figure] | None:
+    """ "45 morphine milligram equivalents": the standard measure of a prescribed opioid dose."""
+    mme = rx.MME.match(c.text, c.end, c.limit)
+    if not mme:
+        return None
+    low, high = c.values(count=False)
+    return [c.figure(mme.end(), low, "mme", "mme", high)] if low is not None else []
+
+
 def _duration(c: _Candidate) -> list[Figure] | None:
     """Durations and ages are not figures; "a life every five minutes" is."""
     dur = rx.TIME.match(c.text, c.end, c.limit)
@@ -215,7 +241,7 @@ def _ratio(c: _Candidate) -> list[Figure] | None:
         return None
     low, _ = c.values(count=False)
     den = parse_number(ratio.group("den"), count=False)
-    noun = _noun_head(c.text, ratio.end(), c.limit)
+    noun = noun_head(c.text, ratio.end(), c.limit)
     # "one in four", "four of 10 pills"; but "one of 25 investigations" is not a share
     share_like = ratio.group("rel").lower() == "in" or noun is not None or den in (10, 100, 1000)
     if low is None or not den or not 0 < low < den or not share_like or rx.YEAR.fullmatch(ratio.group("den")):
@@ -229,7 +255,7 @@ def _count_difference(c: _Candidate) -> list[Figure] | None:
     more = rx.MORE_FEWER.match(c.text, c.end, c.limit)
     if not more or c.n2 is not None:
         return None
-    head = _noun_head(c.text, more.end(), c.limit)
+    head = noun_head(c.text, more.end(), c.limit)
     if (
         head is None
         and rx.THAN.match(c.text, more.end(), c.limit)
@@ -245,7 +271,7 @@ def _count_difference(c: _Candidate) -> list[Figure] | None:
 
 def _counted(c: _Candidate) -> list[Figure] | None:
     """ "20,000 deaths", "9.5 million counterfeit pills", "25 health care professionals"."""
-    head = _noun_head(c.text, c.end, c.limit)
+    head = noun_head(c.text, c.end, c.limit, open_plural=True)
     if not head:
         return None
     unit, end, noun = head
@@ -342,6 +368,7 @@ _STAGES: tuple[_Stage, ...] = (
     _multiple,
     _rate,
     _weight,
+    _mme,
     _duration,
     _ratio,
     _count_difference,

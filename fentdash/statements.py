@@ -38,6 +38,9 @@ ATTRIBUTION_WINDOW = 300
 # At most this many words after the verb, with a clause before the speaker, make a trailing
 # attribution ("Fentanyl kills, he said on Monday.").
 TRAILING_MAX_WORDS = 5
+# A description opening a story ("The acting head of the DEA said") may name its person in
+# this many following sentences.
+CATAPHORA_SENTENCES = 2
 
 # "according to X", "according to a statement from X"
 _ACCORDING = re.compile(
@@ -61,6 +64,13 @@ _DECK = re.compile(r"(?:[A-Z][\w.’'-]*[ \t]+){0,5}[A-Z][\w’'-]*[ \t]*:[ \t]"
 _PROSE_END = re.compile(r"[.!?:”\"’)…][ \t]*$")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*")
 _THAT = re.compile(r"\bthat\b")
+# A spokesperson speaks for an organisation: "a DEA spokeswoman", "the agency's spokesman",
+# "Sessions’ spokeswoman", "a spokesman for the FBI" (never for the person who employs them).
+_SPOKESPERSON = re.compile(r"\b(?=[sp])(?:spokes(?:man|woman|person)|press[ \t]+secretary)\b")
+_SPOKES_FOR = re.compile(r"[ \t]+for[ \t]+")
+_POSSESSOR_GAP = re.compile(r"(?:['’]s?)?[ \t]+(?:(?:chief|acting|deputy|senior|top|lead|a|an)[ \t]+)?")
+_ARTICLE = re.compile(r"(?:\b[Aa]n?|\b[Tt]he)[ \t]+$")
+_NAMED_AFTER = re.compile(r",?[ \t]+")
 _LEAD_ADVERBIAL = re.compile(
     r"[ \t]*(?:(?:In|On|During|By|Back[ \t]+in|Earlier[ \t]+in|Later[ \t]+in)[ \t]+[^.;]{1,40}),?[ \t]*"
 )
@@ -71,7 +81,8 @@ class _Attribution:
     speaker: Speaker
     verb: int | None  # offset of the reporting verb used, so it is not reported again
     end: int  # where the attribution ends (for split quotations)
-    how: str  # tail | head | intro | continuation
+    how: str  # tail | head | intro | continuation | calling
+    also: tuple[Speaker, ...] = ()  # joint speakers: "“…,” said X and Y."
 
 
 class _Layout:
@@ -89,6 +100,10 @@ class _Layout:
         self.interiors = intervals([(q.open, q.close + 1) for q in self.quotes])
         self.sentences = sentences(text, self.quotes)
         self._sent_starts = [s for s, _ in self.sentences]
+        # Spokespeople speaking for organisations, by the reporting verb they govern and by
+        # where their phrase starts (filled once the cast is known).
+        self.spokes_by_verb: dict[int, tuple[Speaker, Ref]] = {}
+        self.spokes_by_start: dict[int, tuple[Speaker, Ref]] = {}
 
     def _is_prose(self, start: int, end: int) -> bool:
         """Body text: ends with sentence punctuation, is not a headline or a "Name: …" deck."""
@@ -120,6 +135,11 @@ class _Layout:
         k = bisect_right(self._sent_starts, pos)
         return self.sentences[k] if k < len(self.sentences) else (len(self.text), len(self.text))
 
+    def ahead(self, pos: int) -> int:
+        """End of the sentences a description at ``pos`` may look ahead to for its person."""
+        k = bisect_right(self._sent_starts, pos) - 1 + CATAPHORA_SENTENCES
+        return self.sentences[min(max(k, 0), len(self.sentences) - 1)][1] if self.sentences else pos
+
     def sentence(self, pos: int) -> tuple[int, int]:
         k = bisect_right(self._sent_starts, pos) - 1
         if k >= 0 and pos <= self.sentences[k][1]:
@@ -132,6 +152,8 @@ class _Layout:
 
 def _left_speaker(layout: _Layout, cast: Cast, verb: int) -> tuple[Speaker, Ref] | None:
     """The speaker written before a reporting verb in the same sentence."""
+    if verb in layout.spokes_by_verb:
+        return layout.spokes_by_verb[verb]
     s0, _ = layout.sentence(verb)
     text = layout.text
     for ref in people.refs_ending_before(cast, verb):
@@ -141,17 +163,89 @@ def _left_speaker(layout: _Layout, cast: Cast, verb: int) -> tuple[Speaker, Ref]
             continue
         gap = text[ref.end : verb]
         if GAP.fullmatch(gap) or APPOSITION_GAP.fullmatch(gap):
-            speaker = people.resolve(cast, ref, blocked=layout.interiors)
+            speaker = people.resolve(cast, ref, blocked=layout.interiors, ahead=layout.ahead(ref.start))
             return (speaker, ref) if speaker else None
     return None
 
 
 def _right_speaker(layout: _Layout, cast: Cast, pos: int) -> tuple[Speaker, Ref] | None:
+    if pos in layout.spokes_by_start:
+        return layout.spokes_by_start[pos]
     ref = people.ref_starting_at(cast, pos)
     if ref is None:
         return None
-    speaker = people.resolve(cast, ref, blocked=layout.interiors)
+    speaker = people.resolve(cast, ref, blocked=layout.interiors, ahead=layout.ahead(ref.start))
     return (speaker, ref) if speaker else None
+
+
+def _joined_right(layout: _Layout, cast: Cast, ref: Ref, end: int) -> tuple[tuple[Speaker, ...], Ref]:
+    """Persons coordinated after a speaker ("X and Y", "X, Y and Z"), and the last reference."""
+    also: list[Speaker] = []
+    for _ in range(4):
+        link = _COORDINATION.match(layout.text, ref.end, end)
+        nxt = link and people.ref_starting_at(cast, link.end())
+        if not nxt or nxt.kind != "person" or nxt.end > end:
+            break
+        speaker = people.resolve(cast, nxt, blocked=layout.interiors)
+        if speaker is None:
+            break
+        also.append(speaker)
+        ref = nxt
+    return tuple(also), ref
+
+
+def _owner(layout: _Layout, cast: Cast, m: re.Match[str]) -> tuple[Ref, int, int] | None:
+    """Whom a spokesperson speaks for, and the span of the whole phrase."""
+    text = layout.text
+    after = _SPOKES_FOR.match(text, m.end())
+    if after:
+        owner = people.organization_near(cast, start=after.end()) or people.ref_starting_at(cast, after.end())
+        start = m.start()
+        if owner is not None:
+            article = _ARTICLE.search(text, max(0, start - 4), start)
+            return owner, article.start() if article else start, owner.end
+    for end in range(m.start(), max(0, m.start() - 12) - 1, -1):
+        owner = people.organization_near(cast, end=end)
+        if owner is not None and _POSSESSOR_GAP.fullmatch(text, end, m.start()):
+            break
+    else:
+        near = next(iter(people.refs_ending_before(cast, m.start(), window=16)), None)
+        owner = near if near and _POSSESSOR_GAP.fullmatch(text, near.end, m.start()) else None
+    if owner is None:
+        return None
+    article = _ARTICLE.search(text, max(0, owner.start - 4), owner.start)
+    return owner, article.start() if article else owner.start, m.end()
+
+
+def _find_spokespeople(layout: _Layout, cast: Cast) -> None:
+    """Fill ``layout.spokes_*``: unnamed spokespeople speak for their organisation; a
+    person's spokesperson speaks for the organisation the person heads, never as the person."""
+    text = layout.text
+    for m in layout.finditer(_SPOKESPERSON):
+        if not layout.in_prose(m.start()) or layout.interiors.contains(m.start()):
+            continue
+        named = _NAMED_AFTER.match(text, m.end())
+        after = named and people.ref_starting_at(cast, named.end())
+        if after and after.kind == "person":
+            continue  # "spokesman John Doe said": the named spokesperson speaks
+        found = _owner(layout, cast, m)
+        if found is None:
+            continue
+        owner, start, end = found
+        resolved = people.resolve(cast, owner, blocked=layout.interiors)
+        if resolved is None:
+            continue
+        name = resolved.name if resolved.kind == "organization" else people.organization_of(resolved)
+        if name is None:
+            continue  # a private person's spokesperson: no organisation to speak for
+        cue = Evidence(text[start:end], start, end, f"a spokesperson speaks for {name}")
+        speaker = Speaker(name, "organization", None, True, (cue, *resolved.evidence[1:]))
+        ref = Ref("organization", start, end, organization=name)
+        layout.spokes_by_start[start] = (speaker, ref)
+        gap = GAP.match(text, end) or APPOSITION_GAP.match(text, end)
+        verb = gap and VERB.match(text, gap.end())
+        if verb:
+            layout.spokes_by_verb[verb.start()] = (speaker, ref)
 
 
 # ---------------------------------------------------------------- quotations
@@ -170,19 +264,26 @@ def _tail_attribution(layout: _Layout, cast: Cast, q: Quote, limit: int) -> _Att
     if inverted:
         found = _right_speaker(layout, cast, inverted.end())
         if found:
-            return _Attribution(found[0], pos, max(s1, found[1].end), "tail")
+            also, last = _joined_right(layout, cast, found[1], end)
+            return _Attribution(found[0], pos, max(s1, last.end), "tail", also)
     quoted = _QUOTED_AS.match(text, pos, end)
     if quoted:
         found = _right_speaker(layout, cast, quoted.end())
         if found and _AS_SAYING.match(text, found[1].end):
             return _Attribution(found[0], None, s1, "tail")
+    spokes = layout.spokes_by_start.get(pos)
+    if spokes is not None:
+        gap = GAP.match(text, spokes[1].end) or APPOSITION_GAP.match(text, spokes[1].end)
+        if gap and VERB.match(text, gap.end()):
+            return _Attribution(spokes[0], gap.end(), s1, "tail")
     ref = people.ref_starting_at(cast, pos)
     if ref is not None:
-        gap = GAP.match(text, ref.end) or APPOSITION_GAP.match(text, ref.end)
+        also, last = _joined_right(layout, cast, ref, end) if ref.kind == "person" else ((), ref)
+        gap = GAP.match(text, last.end) or APPOSITION_GAP.match(text, last.end)
         if gap and VERB.match(text, gap.end()):
             speaker = people.resolve(cast, ref, blocked=layout.interiors)
             if speaker:
-                return _Attribution(speaker, gap.end(), s1, "tail")
+                return _Attribution(speaker, gap.end(), s1, "tail", also)
     return None
 
 
@@ -232,7 +333,8 @@ def _head_attribution(layout: _Layout, cast: Cast, q: Quote) -> _Attribution | N
             continue
         found = _left_speaker(layout, cast, verb.start())
         if found:
-            return _Attribution(found[0], verb.start(), q.open, "head")
+            first, *also = _joint(layout, cast, found)
+            return _Attribution(first, verb.start(), q.open, "head", tuple(also))
         return None
     return None
 
@@ -252,7 +354,8 @@ def _intro_attributions(layout: _Layout, cast: Cast) -> dict[int, _Attribution]:
         if k < len(opens):
             q = layout.quotes[k]
             if layout.paragraph_index(q.open) - layout.paragraph_index(m.start()) <= 2:
-                out.setdefault(q.open, _Attribution(found[0], m.start(), q.open, "intro"))
+                first, *also = _joint(layout, cast, found)
+                out.setdefault(q.open, _Attribution(first, m.start(), q.open, "intro", tuple(also)))
     return out
 
 
@@ -343,7 +446,7 @@ def _continuations(
             "continues the quotation attributed in the previous paragraph",
         )
         speaker = dataclasses.replace(earlier.speaker, evidence=earlier.speaker.evidence + (cue,))
-        continued = _Attribution(speaker, None, q.close + 1, "continuation")
+        continued = _Attribution(speaker, None, q.close + 1, "continuation", earlier.also)
         by_paragraph[k] = ([q], continued)
         extra.append(([q], continued))
     return sorted(groups + extra, key=lambda g: g[0][0].open)
@@ -360,10 +463,10 @@ def _direct(layout: _Layout, cast: Cast) -> tuple[list[Statement], set[int]]:
             continue
         if attribution.verb is not None:
             used.add(attribution.verb)
-        s = attribution.speaker
-        statements.append(
-            Statement(s.name, s.kind, s.role, "direct", text[start:end], start, end, s.evidence)
-        )
+        for s in (attribution.speaker, *attribution.also):
+            statements.append(
+                Statement(s.name, s.kind, s.role, "direct", text[start:end], start, end, s.evidence)
+            )
     return statements, used
 
 
@@ -396,6 +499,13 @@ def _coordinated(layout: _Layout, cast: Cast, ref: Ref, s0: int) -> list[tuple[S
         out.append((speaker, before))
         ref = before
     return out
+
+
+def _joint(layout: _Layout, cast: Cast, found: tuple[Speaker, Ref]) -> list[Speaker]:
+    """A speaker and the persons coordinated before it, in the order the text names them."""
+    s0, _ = layout.sentence(found[1].start)
+    joined = [found, *_coordinated(layout, cast, found[1], s0)]
+    return [speaker for speaker, _ in reversed(joined)]
 
 
 def _reported(layout: _Layout, cast: Cast, used: set[int], direct: Sequence[Statement]) -> list[Statement]:
@@ -489,6 +599,7 @@ def find_statements(
     """
     layout = _Layout(text, skip)
     cast = people.build_cast(text, skip=skip)
+    _find_spokespeople(layout, cast)
     direct, used = _direct(layout, cast)
     reported = _reported(layout, cast, used, direct)
     found = sorted(direct + reported, key=lambda s: (s.start, s.end))

@@ -24,8 +24,9 @@ from collections.abc import Sequence
 from . import stat_patterns as rx
 from .models import Statistic
 from .numbers import parse_number
-from .stat_candidates import fold_verbs, fractions
+from .stat_candidates import fold_verbs, fractions, multiple_words
 from .stat_figure import Figure, contract_unit
+from .stat_filters import is_part_of_place, is_resource_multiple, is_story_count, is_untracked_count
 from .stat_lists import carry_signs, compared_figure, drop_title_repeats
 from .stat_metrics import Keywords, metric_of
 from .stat_text import after_among, context_bounds, sentence_of, sentence_starts
@@ -73,8 +74,16 @@ def find_statistics(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
             if fig.kind == "percent" and fig.share and fig.end > m.end() and rx.RATIO.match(text, m.end()):
                 consumed = max(consumed, fig.end)
     kw = Keywords(text)
-    found += [
-        f for f in fractions(text, starts) + fold_verbs(text, starts, kw) if not skipped.covers(f[0].start)
+    words = fractions(text, starts) + fold_verbs(text, starts, kw) + multiple_words(text, starts, kw)
+    found += [f for f in words if not skipped.covers(f[0].start)]
+    found = [
+        (fig, sent)
+        for fig, sent in found
+        if not (
+            is_story_count(text, sent, fig)
+            or is_part_of_place(text, fig)
+            or is_untracked_count(sent, fig, kw)
+        )
     ]
     found.sort(key=lambda item: item[0].start)
     found = carry_signs(text, found)
@@ -97,6 +106,12 @@ def find_statistics(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
             and not kw.has(rx.DRUG_CONTEXT, *sent)
         ):
             continue  # "12 nurses", "4 victims": people counted in a sentence about something else
+        if (
+            fig.kind == "fold"
+            and not metrics[id(fig)].startswith("potency")
+            and is_resource_multiple(text, sent, fig)
+        ):
+            continue  # "funding for the program tripled": a resource, not a drug figure
         sign = -1 if fig.change < 0 and fig.kind in ("percent", "count") else 1
         value = fig.value * sign
         high = None if fig.value_high is None else fig.value_high * sign

@@ -582,8 +582,9 @@ def test_cdc_release_table():
 
 
 FIGURE_VINTAGES = [
-    # press release repost: the exact final count for 2018 exists only from 2020-01-30
-    ("final_figure_release.txt", (date(2020, 7, 16), date(2020, 1, 30), date(2020, 12, 31))),
+    # press release repost: the exact final count for 2018 exists only from 2020-01-30, and exact
+    # counts are mostly quoted around their release
+    ("final_figure_release.txt", (date(2020, 1, 30), date(2020, 1, 30), date(2020, 12, 31))),
     # blog: "more than 64,000 last year" is the provisional 2016 figure: 2017, and before mid-2018
     ("provisional_figure_blog.txt", (date(2017, 7, 2), date(2017, 1, 1), date(2017, 12, 31))),
 ]
@@ -814,3 +815,29 @@ def test_reset_caches_reloads_the_release_table(tmp_path, monkeypatch):
         knowledge.reset_caches()
         dating.reset_caches()
     assert dating.date_document(_doc(text)).earliest == date(2020, 1, 30)
+
+
+def test_last_year_final_count_with_a_weekday():
+    """Wire copy: 2016's final count, "last year", said on a Thursday: late December 2017."""
+    text = "Some 63,632 Americans died of drug overdoses last year, the Centers for Disease Control said on Thursday."
+    got = dating.date_document(_doc(text))
+    assert (got.date, got.earliest, got.latest) == (
+        date(2017, 12, 21),
+        date(2017, 12, 21),
+        date(2017, 12, 29),
+    )
+
+
+def test_fiscal_year_release_through_the_pipeline():
+    """The same press release with figures and periods found by the statistics stage."""
+    from fentdash import pipeline
+
+    text = (FIXTURES / "fiscal_year_seizure_release.txt").read_text(encoding="utf-8")
+    got = pipeline.parse_document(_doc(text)).published
+    assert (got.date, got.earliest, got.latest) == (date(2022, 1, 27), date(2021, 1, 26), date(2023, 4, 28))
+
+
+def test_a_year_about_something_else_keeps_the_bare_name_clue():
+    text = "Robert Patterson told reporters that seizures doubled in 2017. The DEA chief spoke in Ohio."
+    got = dating.date_document(_doc(text))
+    assert (got.earliest, got.latest) == (date(2017, 10, 1), date(2018, 7, 2))
