@@ -224,7 +224,12 @@ def run(
 ) -> dict[str, Any]:
     """Run every measurement on ``n`` synthetic articles and return the results as a dict."""
 
+    peaks: dict[
+        str, float
+    ] = {}  # ru_maxrss is monotonic: read after each phase, it shows where the peak came
+
     def say(message: str) -> None:
+        peaks[f"before {message}"] = _peak_memory_mb()["self_mb"]
         if log:
             print(message, file=log, flush=True)
 
@@ -333,6 +338,7 @@ def run(
         say("redraw after filter changes")
         result["redraw"] = _redraw(frames)
     result["memory"] = _peak_memory_mb()
+    result["memory"]["self_mb_before_each_phase"] = peaks
     result["targets"] = check_targets(result)
     return result
 

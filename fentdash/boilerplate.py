@@ -39,7 +39,8 @@ _PROMPT = (
     r"|create\s(?:a\s)?(?:free\s)?account\b|register\s(?:now|for\sfree|here)\b"
     r"|you\shave\sreached\b|to\scontinue\sreading\b|all\srights\sreserved\b|\u00a9|\(c\)\s\d"
     r"|privacy\spolicy\b|terms\sof\s(?:use|service)\b|cookie|we\suse\scookies\b|accept\s(?:all\s)?cookies\b"
-    r"|our\sstandards\s{0,3}:"
+    r"|our\sstandards\s{0,3}:|copyright\s{1,3}(?:\u00a9\s{0,3})?(?:19|20)\d\d\b|this\smaterial\smay\snot\sbe\b"
+    r"|[^\n]{0,80}\bcontributed\sto\sthis\s(?:report|story|article)\b"
     r"|(?:file\s)?photo\b\s{0,3}(?::|by\b|credit\b|courtesy\b)|photograph\s{0,3}:|images?\s{0,3}:|credit\s{0,3}:"
     r"|caption\s{0,3}:|source\s{0,3}:\s{0,3}(?:getty|ap\b|reuters|afp|shutterstock)"
     r"|watch\s{0,3}:|listen\s{0,3}:|watch\s(?:the\s)?video\b|play\svideo\b|listen\sto\sthis\sarticle\b"
@@ -50,7 +51,8 @@ _PROMPT_LINE = re.compile(_OPEN_LIST + _PROMPT, re.I)
 # Words that are prompts only as a whole short line ("Advertisement", "Share", "Log in"),
 # not as the start of a sentence ("Sponsored by the DEA, the program ...").
 _SHORT_PROMPT = re.compile(
-    _OPEN_LIST + r"(?:advertisement|sponsored(?:\s(?:content|links?|stories|post))?|share|more|log\s?in|sign\sout"
+    _OPEN_LIST
+    + r"(?:advertisement|sponsored(?:\s(?:content|links?|stories|post))?|share|more|log\s?in|sign\sout"
     r"|join\sour\s[^\n]{1,40}|copyright\b[^\n]{0,80}|follow\s[^\n]{1,40}|print|email|tweet|comments?)\s{0,3}[:.!]?\s*",
     re.I,
 )
@@ -176,8 +178,10 @@ def _is_prompt(line: Line) -> bool:
         return True
     if words <= MAX_SHORT_PROMPT_WORDS and _SHORT_PROMPT.fullmatch(stripped):
         return True
-    if words <= MAX_PROMPT_WORDS and _TRAILER.match(stripped) and (
-        ";" in stripped or stripped.startswith("(") or not _terminal(line)
+    if (
+        words <= MAX_PROMPT_WORDS
+        and _TRAILER.match(stripped)
+        and (";" in stripped or stripped.startswith("(") or not _terminal(line))
     ):
         return True
     if words <= MAX_BYLINE_WORDS and not _terminal(line) and _BYLINE.fullmatch(stripped):
@@ -197,8 +201,10 @@ def _headline_case(line: Line) -> bool:
     """Title Case or ALL CAPS over most long words: a headline, not a sentence."""
     long_words = _LONG_WORD.findall(line.text)
     capitalised = sum(1 for word in long_words if word[0].isupper())
-    return line.words >= MIN_HEADLINE_WORDS and capitalised >= MIN_HEADLINE_CAPS and (
-        capitalised >= HEADLINE_CAPS_SHARE * len(long_words)
+    return (
+        line.words >= MIN_HEADLINE_WORDS
+        and capitalised >= MIN_HEADLINE_CAPS
+        and (capitalised >= HEADLINE_CAPS_SHARE * len(long_words))
     )
 
 
@@ -324,8 +330,10 @@ def find_boilerplate(text: str, *, start: int = 0) -> tuple[tuple[int, int], ...
     for block in _blocks(text, start):
         for unit in _units(block):
             # A speaker list ("Jane Roe, M.D., Director ...") stays whole, however it is wrapped.
-            captions = not _is_prose(unit[-1]) and not _wrapped(unit) and not any(
-                _CREDENTIALS.search(line.text) for line in unit
+            captions = (
+                not _is_prose(unit[-1])
+                and not _wrapped(unit)
+                and not any(_CREDENTIALS.search(line.text) for line in unit)
             )
             prompt_runs_on = False  # a wrapped prompt continues to the end of its sentence
             for line in unit:

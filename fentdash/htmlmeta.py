@@ -202,6 +202,16 @@ def http_url(value: str | None) -> str | None:
     return None
 
 
+def _time_rank(attributes: dict[str, str], *, in_article: bool) -> int:
+    """0: marked as the publication time; 1: inside the article; 2: elsewhere on the page."""
+    marks = " ".join(
+        (attributes.get("itemprop", ""), attributes.get("class", ""), attributes.get("id", ""))
+    ).lower()
+    if "pubdate" in attributes or "datepublished" in marks or "publish" in marks:
+        return 0
+    return 1 if in_article else 2
+
+
 class _ArticleParser(HTMLParser):
     """Collects visible text blocks and metadata in one pass."""
 
@@ -213,7 +223,8 @@ class _ArticleParser(HTMLParser):
         self.article_depth = 0
         self.meta: dict[str, str] = {}
         self.canonical: str | None = None
-        self.time_datetimes: list[str] = []
+        # (rank, order, value): lower rank is more trustworthy (see _time_rank).
+        self.time_datetimes: list[tuple[int, int, str]] = []
         self.title_parts: list[str] = []
         self.in_title = False
         self.jsonld: list[str] = []
@@ -234,8 +245,9 @@ class _ArticleParser(HTMLParser):
             self._meta(attributes)
         elif tag == "link" and "canonical" in attributes.get("rel", "").lower().split():
             self.canonical = self.canonical or attributes.get("href")
-        elif tag == "time" and attributes.get("datetime"):
-            self.time_datetimes.append(attributes["datetime"])
+        elif tag == "time" and attributes.get("datetime") and not self.drop_stack:
+            rank = _time_rank(attributes, in_article=self.article_depth > 0)
+            self.time_datetimes.append((rank, len(self.time_datetimes), attributes["datetime"]))
         elif tag == "title":
             self.in_title = True
         elif tag == "script" and "ld+json" in attributes.get("type", "").lower():
@@ -304,8 +316,6 @@ class _ArticleParser(HTMLParser):
             self.meta[key] = content.strip()
 
     def close(self) -> None:
-        # A page cut off inside a tag ("...</bo") would otherwise end with that tag as text.
-        self.rawdata = _TRUNCATED_TAG.sub("", self.rawdata)
         super().close()
         self._flush()
 
@@ -383,7 +393,8 @@ def _defuse(markup: str) -> str:
         if closing < 0:
             break
         pos = closing + 3
-    markup = "".join(parts)
+    # A page cut off inside its last tag ("...</bo") should not end with that tag as text.
+    markup = _TRUNCATED_TAG.sub("", "".join(parts))
 
     out: list[str] = []
     pos = 0
@@ -438,7 +449,8 @@ def extract_html(markup: str) -> HtmlPage:
         if published := parse_meta_date(ld["datePublished"]):
             source = f'JSON-LD datePublished "{ld["datePublished"]}"'
     if published is None:
-        for value in parser.time_datetimes:
+        # <time> in navigation, asides or footers dates other stories: never used (see parser).
+        for _, _, value in sorted(parser.time_datetimes):
             if published := parse_meta_date(value):
                 source = f'<time datetime="{value}">'
                 break

@@ -42,6 +42,7 @@ class Official:
     name: str
     aliases: tuple[str, ...]
     terms: tuple[Term, ...]
+    gender: str | None = None  # "female" | "male" | None, for resolving "he"/"she"
 
     @property
     def surname(self) -> str:
@@ -86,11 +87,14 @@ def _rows(name: str) -> list[dict[str, str]]:
 def officials() -> tuple[Official, ...]:
     """Every official in ``officials.csv``, terms grouped by person, in file order."""
     grouped: dict[str, tuple[list[str], list[Term]]] = {}
+    genders: dict[str, str] = {}
     for row in _rows("officials.csv"):
         name = row["name"].strip()
         start = _date_or_none(row["start"])
         if not name or start is None:
             continue
+        if (row.get("gender") or "").strip():
+            genders[name] = row["gender"].strip().lower()
         aliases, terms = grouped.setdefault(name, ([], []))
         for alias in _split(row.get("aliases", "")):
             if alias not in aliases:
@@ -107,7 +111,8 @@ def officials() -> tuple[Official, ...]:
             )
         )
     return tuple(
-        Official(name, tuple(aliases), tuple(terms)) for name, (aliases, terms) in grouped.items()
+        Official(name, tuple(aliases), tuple(terms), genders.get(name))
+        for name, (aliases, terms) in grouped.items()
     )
 
 

@@ -71,7 +71,8 @@ NP_STOPWORDS: Final[frozenset[str]] = frozenset({
     "since", "during", "through", "between", "across", "among", "into", "last", "next", "their", "its",
     "his", "her", "our", "it", "they", "we", "he", "she", "times", "percent", "more", "less", "fewer",
     "as", "so", "not", "no", "nationwide", "alone", "die", "died", "dies", "dying", "tested",
-    "containing", "contained", "including",
+    "containing", "contained", "including", "go", "goes", "went", "come", "comes", "came", "get", "gets",
+    "got", "say", "says", "said", "make", "makes", "made", "take", "takes", "took", "remain",
 })
 
 # Multiples written as a predeterminer: "more than double the amount", "twice as many deaths".
@@ -91,10 +92,10 @@ RESOURCE_WORDS: Final[str] = (
 # Counts of people that mark a tally, not the people of one story ("more than 100 defendants
 # charged so far this year"); without one, a small count ("two men were arrested") is the story.
 AGGREGATE_WORDS: Final[str] = (
-    r"total|totall?ed|in all|altogether|combined|collectively|overall|so far|to date|since|this year"
-    r"|last year|annually|each year|a year|per year|nationwide|statewide|nationally|across|throughout"
+    r"total|totall?ed|in all|altogether|combined|collectively|overall|so far|to date|this year"
+    r"|annually|each year|every year|per year|nationwide|statewide|nationally|countrywide"
     r"|operations?|takedowns?|sweeps?|initiatives?|crackdowns?|campaigns?|surges?|strike forces?"
-    r"|enforcement actions?|cases? brought|record"
+    r"|enforcement actions?"
 )
 # Story counts stay below this (AP style spells out one to nine: the people in one story).
 STORY_COUNT_MAX: Final[int] = 10
@@ -129,8 +130,12 @@ NOT_COUNTED_NOUNS: Final[frozenset[str]] = SHARE_NOT_COUNTED | frozenset({
     "stories", "floors", "rooms", "categories", "types", "kinds", "forms", "factors", "reasons",
     "questions", "goals", "priorities", "pillars", "recommendations", "provisions", "sections",
     "chapters", "titles", "episodes", "hours", "tips", "lessons", "signs", "symptoms", "percentiles",
-    "grades", "ranks", "seats", "votes", "terms", "grains", "granules", "crystals", "specks",
+    "grades", "ranks", "seats", "votes", "terms", "grains", "granules", "crystals", "specks", "beds",
+    "positions", "jobs", "agents", "deputies", "staff", "clients", "attendees", "friends",
 })
+# Endings of plural nouns for people's roles ("couriers", "counselors", "chemists", "employees"):
+# people are counted only through COUNT_NOUNS, so an open plural with one of these is not a figure.
+ROLE_ENDINGS: Final[tuple[str, ...]] = ("ers", "ors", "ists", "ees", "ians")
 
 # Change cues: word stem -> sign.
 CHANGE_CUES: Final[dict[str, int]] = {
@@ -197,7 +202,7 @@ DRUG_WORDS: Final[str] = (
     r"drugs?|opioids?|opiates?|fentanyl|heroin|overdos\w*|addict\w*|substance|narcotics?|pills?"
     r"|meth\w*|cocaine|naloxone|narcan|treatment|recovery|traffick\w*|dealers?|prescri\w*"
 )
-TEEN_WORDS: Final[str] = r"teens?|teenagers?|adolescents?|youths?|young people|minors|students"
+TEEN_WORDS: Final[str] = r"teens?|teenagers?|teenage|teen-age|adolescents?|youths?|young people|minors|students"
 PILL_WORDS: Final[str] = r"pills?|tablets?"
 # Names after a pill strength ("30 mg oxycodone"): the label of a pill, not a dose figure.
 PILL_NAMES: Final[str] = (

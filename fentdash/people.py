@@ -5,11 +5,14 @@ Names are runs of capitalised words. A run is a person only with a cue: the know
 knows the name, a title or honorific stands before it, an apposition with a role follows it,
 or a reporting verb is next to it. Organisation and place words end a name, so
 "Drug Enforcement Administration" or "Fort Street Cargo Facility" are never people.
+Word lists live in ``people_lexicon``; gender comes from the knowledge base for known people
+and from honorifics or common given names otherwise. A description resolves to the last
+person whose office fits all its words, else forward to the first fitting person named soon
+after it (cataphora), else to the last person whose office fits its head noun.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -28,6 +31,7 @@ from .people_lexicon import (
     FEMALE_HONORIFICS,
     FUNCTION_WORDS,
     GENERIC_HEADS,
+    GOVERNMENT_POSSESSIVES,
     HEAD_SYNONYMS,
     HONORIFICS,
     INVERTED_VERBS,
@@ -52,6 +56,8 @@ from .quotes import intervals
 ACADEMIC_DEGREES = r"(?:M\.D\.|Ph\.D\.|M\.P\.H\.|J\.D\.|R\.N\.|D\.O\.|M\.S\.|Esq\.|MD|PhD|MPH)"
 # How many of the last persons named a pronoun looks through for one of its gender.
 NEARBY_PERSONS = 4
+# How many persons named after a description it looks through for its person (cataphora).
+MAX_CATAPHORA_PERSONS = 8
 
 # ---------------------------------------------------------------- patterns
 
@@ -87,7 +93,7 @@ _CLOSING_COMMA = re.compile(r",(?=[ \t]*[a-z])")
 _APPOSITION_AGE = re.compile(r",[ \t]+\d{1,3},")
 _APPOSITION_DEGREE = re.compile(rf",[ \t]+{ACADEMIC_DEGREES}")
 _ROLE_TOKENS = re.compile(r"\S+")
-_PRONOUN = re.compile(r"\b(?=[HhSs])(?:[Hh]e|[Ss]he|him|her)\b")
+_PRONOUN = re.compile(r"\b(?=[HhSs])(?:[Hh]e|[Ss]he|him|[Hh]er|[Hh]is)\b")
 _VERB_NAMES = "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
 _VERB_INITIALS = "".join(sorted({v[0] for v in REPORTING_VERBS}))
 VERB = re.compile(rf"\b(?=[{_VERB_INITIALS}])(?:{_VERB_NAMES})\b")
@@ -106,11 +112,18 @@ _OF_PLACE = r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.�
 # "Sen. Joe Manchin (D-W.Va.) said": a short parenthesis after the name.
 _PARENTHESIS = r"(?:[ \t]*\([^()\n]{1,30}\))?"
 GAP = re.compile(rf"{_PARENTHESIS}{_OF_PLACE}(?:[ \t]+{_GAP_WORD}){{0,3}}[ \t]+")
+# A statement introduction: "X issued the following statement" (the quotation comes next).
+INTRO = re.compile(
+    r"\b(?:issued|released|made|gave|delivered|provided|shared|offered)[ \t]+"
+    r"(?:the[ \t]+following|this|a|his|her|their|the)[ \t]+(?:[a-z]+[ \t]+)?(?:statement|remarks|comment)s?\b"
+)
 # An apposition between a speaker and the verb: "Milgram, who ..., said".
 # Full stops allowed inside an apposition: "U.S.", "M.D.", "Ph.D.", "Dr.".
 _ABBREVIATED = r"(?:[A-Z][a-z]?\.){2,4}|(?:Dr|Mr|Mrs|Ms|St|Jr|Sr)\."
+# A short quoted phrase may sit inside it ("who called the drug “gray death,” said"), its
+# comma then inside the closing mark.
 APPOSITION_GAP = re.compile(
-    rf",[ \t]+(?:[^.;:!?\n“”\"]|{_ABBREVIATED}){{1,200}},(?:[ \t]+{_GAP_WORD}){{0,3}}[ \t]+"
+    rf",[ \t]+(?:[^.;:!?\n“”\"]|{_ABBREVIATED}|“[^“”\n]{{1,60}}”){{1,200}}(?:,|(?<=,”))(?:[ \t]+{_GAP_WORD}){{0,3}}[ \t]+"
 )
 _HEAD_NAMES = "|".join(sorted(DESCRIPTION_HEADS, key=lambda h: (-len(h), h)))
 _POSSESSOR = "|".join(sorted(DESCRIPTION_POSSESSORS, key=len, reverse=True))
@@ -121,13 +134,14 @@ _JOINED_NAME = re.compile(r",?[ \t]+and[ \t]+(?:[A-Z][\w.’'-]*[ \t]+){0,5}[A-Z
 # "The nation's top drug enforcement official", "the acting head of the U.S. Drug Enforcement
 # Administration". Every repetition is bounded and separated by a space (no backtracking blow-up).
 _DESCRIPTION = re.compile(
-    rf"\b(?=[TA-Z]|the)(?:[Tt]he[ \t]+(?:(?:[A-Z]{{2,5}}|{_POSSESSOR})(?:['’]s)?[ \t]+)?"
+    rf"\b(?=[TA-Z]|the)(?:[Tt]he[ \t]+(?:(?:[A-Z]{{2,5}}|{_POSSESSOR})(?:['’]s)?[ \t]+"
+    r"|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}(?:[ \t]+(?:administration|government))?['’]s[ \t]+)?"
     r"|America['’]s[ \t]+"
     r"|(?<![Aa] )(?<![Aa]n )(?<![Oo]ne )[A-Z]{2,5}(?:['’]s)?[ \t]+)"
     rf"(?:(?:{_MODIFIER}|[A-Z]{{2,5}})[ \t]+){{0,4}}"
     rf"(?P<head>(?i:{_HEAD_NAMES}))\b"
     r"(?:[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?(?:(?:U\.S\.|US)[ \t]+)?"
-    r"(?:[A-Z]{2,5}\b|[A-Z][a-z]+(?:[ \t]+(?:of[ \t]+|and[ \t]+|on[ \t]+)?[A-Z][a-z]+){0,6}))?"
+    r"(?:[A-Z]{2,5}\b|[A-Z][a-z]+(?:[ \t]+(?:of[ \t]+|and[ \t]+|on[ \t]+|for[ \t]+)?[A-Z][a-z]+){0,6}))?"
 )
 _DESCRIPTION_WORDS = re.compile(r"[\w.’'-]+")
 
@@ -185,6 +199,7 @@ class Cast:
     genders: dict[str, Gender] = field(default_factory=dict)
     # Every organisation named, even inside a longer reference ("The DEA's spokeswoman").
     organizations: list[Ref] = field(default_factory=list)
+    _forms: dict[str, str] = field(default_factory=dict)  # name -> what is known of their offices
     _org_starts: dict[int, Ref] = field(default_factory=dict)
     _org_ends: dict[int, Ref] = field(default_factory=dict)
     _ref_ends: list[int] = field(default_factory=list)
@@ -253,20 +268,7 @@ def _kb_genders() -> dict[str, Gender]:
 
 @lru_cache(maxsize=2)
 def _gender_index(officials: tuple[knowledge.Official, ...]) -> dict[str, Gender]:
-    out: dict[str, Gender] = {}
-    for official in officials:
-        value = getattr(official, "gender", None)  # once knowledge loads the column itself
-        if value in ("male", "female"):
-            out[official.name] = value
-    if len(out) < len(officials):
-        # knowledge.py does not load the column (yet): read it from the same file.
-        with open(knowledge.data_dir() / "officials.csv", newline="", encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                value = (row.get("gender") or "").strip().lower()
-                name = (row.get("name") or "").strip()
-                if value == "male" or value == "female":
-                    out.setdefault(name, value)
-    return out
+    return {o.name: o.gender for o in officials if o.gender in ("male", "female")}  # type: ignore[misc]
 
 
 def reset_caches() -> None:
@@ -381,6 +383,8 @@ def _keeps_role_start(phrase: list[str]) -> bool:
         return True
     if _bare(head) in ORG_WORDS or head.isupper() or _DOTTED_CATCH.fullmatch(head):
         return True
+    if _bare(head) in PLACE_WORDS:
+        return True  # "Ohio Attorney General": the place names the office
     return any(_bare(w) in ORG_WORDS or w.isupper() for w in phrase[1:])
 
 
@@ -417,12 +421,12 @@ def _apposition_role(text: str, end: int) -> tuple[str | None, bool]:
 
 def _verb_next(text: str, end: int) -> bool:
     """A reporting verb follows, perhaps after a co-speaker: "Garland and Milgram said"."""
-    gap = GAP.match(text, end)
-    if gap and VERB.match(text, gap.end()):
+    gap = GAP.match(text, end) or APPOSITION_GAP.match(text, end)
+    if gap and (VERB.match(text, gap.end()) or INTRO.match(text, gap.end())):
         return True
     joined = _JOINED_NAME.match(text, end)
     gap = joined and GAP.match(text, joined.end())
-    return bool(gap and VERB.match(text, gap.end()))
+    return bool(gap and (VERB.match(text, gap.end()) or INTRO.match(text, gap.end())))
 
 
 def _verb_before(text: str, start: int) -> bool:
@@ -683,15 +687,24 @@ def _forms(cast: Cast, p: Person) -> str:
 
 
 def _description_words(text: str) -> list[str]:
-    words = [_bare(w).lower() for w in _DESCRIPTION_WORDS.findall(text)]
+    """The words of a description that name an office or organisation."""
+    tokens = _DESCRIPTION_WORDS.findall(text)
+    # "The Biden administration's drug czar": a government's name says nothing about the office.
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].lower() in GOVERNMENT_POSSESSIVES:
+            tokens = tokens[k + 1 :]
+            break
+    words = [_bare(w).lower() for w in tokens]
     return [w for w in words if w and w not in DESCRIPTION_STOPWORDS]
 
 
-def _role_matches(cast: Cast, p: Person, ref: Ref, *, forward: bool = False) -> bool:
+def _role_matches(cast: Cast, p: Person, ref: Ref, *, strict: bool = True, forward: bool = False) -> bool:
     """Whether a description ("the DEA's acting head") fits a person: its head names the
-    person's office, "acting" matches, and its other words ("DEA", "drug enforcement") appear
-    in what is known of the person's roles and organisations."""
-    forms = _forms(cast, p)
+    person's office and, when ``strict``, "acting" matches and its other words ("DEA",
+    "drug enforcement") appear in what is known of the person's roles and organisations."""
+    forms = cast._forms.get(p.name)
+    if forms is None:
+        forms = cast._forms[p.name] = _forms(cast, p)
     if not forms:
         return False
     head = ref.head or ""
@@ -703,6 +716,8 @@ def _role_matches(cast: Cast, p: Person, ref: Ref, *, forward: bool = False) -> 
             return False
     elif not any(s in forms for s in HEAD_SYNONYMS.get(head, frozenset({head}))):
         return False
+    if not strict:
+        return True
     if "acting" in words and "acting" not in forms:
         return False
     return all(w in forms for w in content)
@@ -711,7 +726,7 @@ def _role_matches(cast: Cast, p: Person, ref: Ref, *, forward: bool = False) -> 
 def _cataphora(cast: Cast, ref: Ref, ahead: int, blocked) -> Person | None:
     """The first person named after a description, before ``ahead``, whose office fits it."""
     k = bisect_right(cast._person_ends, ref.end)
-    for p in cast.persons[k:]:
+    for p in cast.persons[k : k + MAX_CATAPHORA_PERSONS]:
         if p.start >= ahead:
             break
         if p.start >= ref.end and not blocked.contains(p.start) and _role_matches(cast, p, ref, forward=True):
@@ -750,14 +765,22 @@ def resolve(cast: Cast, ref: Ref, *, blocked=None, ahead: int | None = None) -> 
         )
     candidates = _antecedents(cast, ref.start, blocked)
     head = ref.head or ""
+    # A description: the last person whose office fits all its words, else the first person
+    # named after it who fits (cataphora), else the last person whose office fits its head.
     fits = [c for c in candidates if ref.kind == "description" and _role_matches(cast, c, ref)]
     if ref.kind == "description" and not fits and ahead is not None:
         # Wire copy opens with a description and names the person later.
         later = _cataphora(cast, ref, ahead, blocked)
         if later is not None:
             reason = f"description '{here.text}' resolved forward to the first person named after it with that role"
-            named = Evidence(cast.text[later.start : later.end], later.start, later.end, "named after the description")
+            named = Evidence(
+                cast.text[later.start : later.end], later.start, later.end, "named after the description"
+            )
             return _person_speaker(cast, later, (Evidence(here.text, here.start, here.end, reason), named))
+    if ref.kind == "description" and not fits:
+        fits = [
+            c for c in candidates if _role_matches(cast, c, ref, strict=False) and head not in GENERIC_HEADS
+        ]
     if ref.kind == "description" and not fits and head in GENERIC_HEADS:
         # A generic head ("the official") falls back to the nearest person when no role fits.
         fits = candidates[:1]

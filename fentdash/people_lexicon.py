@@ -138,7 +138,9 @@ FUNCTION_WORDS: frozenset[str] = frozenset({
     "Briefing", "Media", "Press", "Advisory", "Secretary’s",
 })
 SUFFIXES: frozenset[str] = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
-PRONOUNS: dict[str, Gender] = {"he": "male", "him": "male", "she": "female", "her": "female"}
+PRONOUNS: dict[str, Gender] = {
+    "he": "male", "him": "male", "his": "male", "she": "female", "her": "female",
+}
 # Heads of unnamed descriptions ("the official", "DEA chief") that can refer to a person.
 DESCRIPTION_HEADS: frozenset[str] = frozenset({
     "attorney general", "surgeon general", "official", "administrator", "director",
@@ -172,9 +174,7 @@ INVERTED_VERBS: frozenset[str] = frozenset({
     "continued", "asked", "according to", "remarked", "observed", "recalled", "replied",
 })
 
-# fmt: on
 
-# fmt: off
 # Possessors in a description ("the nation's top drug official", "the agency's administrator").
 DESCRIPTION_POSSESSORS: frozenset[str] = frozenset({
     "nation", "country", "agency", "department", "bureau", "administration", "state", "county",
@@ -194,6 +194,11 @@ DESCRIPTION_STOPWORDS: frozenset[str] = frozenset({
     "then", "former", "new", "u.s.", "us", "united", "states", "federal", "national",
     "government", "agency", "department", "bureau", "office", "administration", "chief",
     "head", "official", "public", "law", "interim", "state", "county", "city",
+})
+# Possessives naming a whole government ("the Trump administration's"): the words before them
+# are not the office's words.
+GOVERNMENT_POSSESSIVES: frozenset[str] = frozenset({
+    "administration's", "administration’s", "government's", "government’s",
 })
 # A description head fits a person whose role contains one of these words.
 HEAD_SYNONYMS: dict[str, frozenset[str]] = {

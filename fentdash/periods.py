@@ -10,12 +10,19 @@ ever dated from the article date alone):
      pounds of powder in 2022"), unless a baseline cue ("from", "than") comes between;
   4. the period the paragraph is talking about, carried from an earlier sentence of the
      same paragraph ("... last year. There were a total of 64,000 deaths overall."),
-     except in hypothetical sentences ("could kill", "enough to").
+     except in hypothetical sentences ("could kill", "enough to");
+  5. a figure derived from an amount named before ("this amount could kill 1.3 million
+     people", "the seizure is enough to kill ...") takes the period of the latest quantity
+     of drug within ``DERIVED_REACH`` sentences.
 A change ("an increase on two years previously", "compared to 2013", "a 3% decrease from
-... the 12-month period ending March 2022") keeps its baseline and takes the later period,
-so its period runs from the baseline's start to the later period's end.
-Expressions that date the speech ("said on Monday"), possessives ("this month's report")
-and baselines are never the period of a plain figure. Doses and potencies have no period.
+... the 12-month period ending March 2022", "three times the number who died in 2010",
+"twice as many as in 2015") keeps its baseline and takes the later period, so its period
+runs from the baseline's start to the later period's end. "Tripled since 2010" ends with the
+latest data period of its paragraph when there is one, else at the article date.
+Days are periods of the events they date ("seized ... on Jan. 26"), except days attached to
+a reporting verb, which date the speech ("said on Monday", "On Tuesday, the DEA announced").
+Those, possessives ("this month's report") and baselines are never the period of a plain
+figure. Doses and potencies have no period.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Final
 
 from . import timex
@@ -57,13 +65,36 @@ _NOT_A_NUMBER = r"(?!\s{1,3}(?:\$?\d|(?i:one|two|three|four|five|six|seven|eight
 _BASELINE_CUE = re.compile(
     rf"(?i:\b(?:from|compared\s+(?:to|with)|on|over{_NOT_A_NUMBER}|than{_NOT_A_NUMBER}|versus|vs\.?|relative\s+to)\b)"
 )
+# Before a day, "on" dates the event ("seized 250 pounds on Jan. 26").
+_BASELINE_CUE_NO_ON = re.compile(
+    rf"(?i:\b(?:from|compared\s+(?:to|with)|over{_NOT_A_NUMBER}|than{_NOT_A_NUMBER}|versus|vs\.?|relative\s+to)\b)"
+)
 _BASELINE_CUE_NEAR = re.compile(
     r"(?i:\b(?:from|compared\s+(?:to|with)|on|over|than|versus|vs\.?|relative\s+to)\s{1,3}(?:the\s{1,3})?$)"
 )
-_REPORTING = re.compile(
-    r"(?i:\b(?:said|says|say|told|tells|announced|announces|stated|added|noted|warned|reported|explained|"
-    r"issued|released|testified|wrote|according\s+to)\b)"
+# "on" dates an event when a day follows ("seized ... on Jan. 26"); before a year it compares ("up 5% on 2016").
+_ON_CUE = re.compile(r"(?i:\bon\s{1,3}(?:the\s{1,3})?$)")
+# A comparison whose baseline is a noun phrase: "three times the number who died in 2010", "double the amount
+# seized in fiscal year 2020", "twice as many as in 2015", "half that of 2019". The multiplier comes first.
+_NP_BASELINE = re.compile(
+    r"(?i:\b(?:times|twice|thrice|double|triple|quadruple|half)\s{1,3}"
+    r"(?:the\s{1,3}(?:number|amount|level|total|count|rate|quantity|volume|figure|tally|toll)s?\b"
+    r"|(?:that|those|what)\b|as\s{1,3}(?:many|much|high|large|great|often)\s{1,3}as\s{1,3}(?:in|during|for|at|of)\b)"
+    r"[^.;:!?]{0,60}$)"
 )
+_REPORTING_VERB = (
+    r"(?:said|says|say|told|tells|announced|announces|stated|added|noted|warned|reported|explained|"
+    r"issued|released|testified|wrote|according\s+to)"
+)
+_REPORTING = re.compile(rf"(?i:\b{_REPORTING_VERB}\b)")
+# A speech date is a day attached to a reporting verb: "said on Monday", "announced Jan. 26",
+# "released data Tuesday" (a short object, no figure between) ...
+_SPEECH_BEFORE = re.compile(rf"(?i:\b{_REPORTING_VERB}(?:\s{{1,3}}(?!that\b)[a-z'’-]{{1,20}}){{0,2}}\s{{1,3}}(?:on\s{{1,3}})?$)")
+# ... "The DEA on Tuesday announced" ...
+_SPEECH_RIGHT_AFTER = re.compile(rf"(?i:\s{{1,3}}{_REPORTING_VERB}\b)")
+# ... or a day opening the sentence whose verb reports: "On Tuesday, the Justice Department announced".
+_SPEECH_OPENER = re.compile(rf",?\s{{1,3}}(?:[A-Za-z.'’&-]{{1,30}}\s{{1,3}}){{0,8}}(?i:{_REPORTING_VERB})\b")
+_OPENING = re.compile(r"[\s\"“‘(\[]{0,5}")
 # A new clause: an expression after it belongs to the next clause's figure ("..., and in 2022, ...").
 _CLAUSE_BREAK = re.compile(r"(?i:;|,\s{1,3}(?:and|but|while|whereas)\b|\s[—–]\s)")
 # A dateline ("WASHINGTON, Nov. 4, 2019 –") dates the article, not a figure.
@@ -76,6 +107,21 @@ _RECORD_BEFORE = re.compile(
     r"[^.,;:!?]{0,40}$)"
 )
 _RECORD_LABELS: Final[frozenset[str]] = frozenset({"since", "past"})
+# A figure derived from an amount named before: "this amount could kill 1.3 million people",
+# "enough to kill 500,000 people", "the seizure has a street value of $2 million".
+_DERIVED = re.compile(
+    r"(?i:\b(?:this|that|these|those|the|such\s{1,3}an?)\s{1,3}(?:[a-z-]{1,15}\s{1,3})?"
+    r"(?:amounts?|quantity|quantities|seizures?|loads?|shipments?|hauls?|batch|drugs|fentanyl|pills|powder|"
+    r"substance|package|parcels?|stash|cache)\b"
+    r"|\bthat\s{1,3}much\b|\benough\s{1,3}(?:[a-z]{1,15}\s{1,3}){0,3}?to\s{1,3}(?:kill|be\s{1,3}lethal)\b"
+    r"|\bpotential(?:ly)?\s{1,3}(?:to\s{1,3})?(?:kill|lethal|deadly|fatal))"
+)
+# Quantities of drug a derived figure can refer back to (not doses: "2 mg can be lethal").
+QUANTITY_UNITS: Final[frozenset[str]] = frozenset({"pounds", "kg", "grams", "ounces", "tons", "pills"})
+# How many sentences back a derived figure may look: press releases put the seizure in the lead
+# and the arithmetic of lethal doses in a quote several sentences later.
+DERIVED_REACH: Final = 8
+_DERIVED_FIGURES: Final = 40  # and at most this many figures back, so dense lists stay linear
 _HYPOTHETICAL = re.compile(r"(?i:\b(?:could|can|would|might|potential(?:ly)?|enough\s+to)\b)")
 _POTENCY = re.compile(r"(?i:\b(?:potent|powerful|stronger|strong)\b)")
 _POSSESSIVE = re.compile(r"[’']s\b")
@@ -152,12 +198,22 @@ def _is_change(text: str, q: Statistic, sentence: _Sentence) -> bool:
     return bool(_CHANGE.search(q.text) or _CHANGE.search(before))
 
 
+def _speech_date(text: str, e: TimeExpression, sentence: _Sentence) -> bool:
+    """A day attached to a reporting verb dates the speech; "seized ... on Jan. 26, police said" does not."""
+    if _SPEECH_BEFORE.search(text, max(sentence.start, e.start - 60), e.start):
+        return True
+    if _SPEECH_RIGHT_AFTER.match(text, e.end, sentence.end):
+        return True
+    opens = _OPENING.fullmatch(text, sentence.start, e.start) is not None
+    return opens and _SPEECH_OPENER.match(text, e.end, min(sentence.end, e.end + 120)) is not None
+
+
 def _usable(text: str, e: TimeExpression, sentence: _Sentence) -> bool:
     """Not a possessive ("this month's report") nor the date of the speech ("said Monday")."""
     possessive = _POSSESSIVE.match(text, e.end)
     if possessive and (e.granularity == "day" or _DOCUMENT_AFTER.match(text, possessive.end())):
         return False  # "Today's data", "this month's report"; but "last year's seizures" is a period
-    if e.label in timex.SPEECH_LABELS and _REPORTING.search(text, sentence.start, sentence.end):
+    if e.granularity == "day" and _speech_date(text, e, sentence):
         return False
     if e.label in _RECORD_LABELS and _RECORD_BEFORE.search(text, max(sentence.start, e.start - 60), e.start):
         return False
@@ -167,10 +223,21 @@ def _usable(text: str, e: TimeExpression, sentence: _Sentence) -> bool:
 
 
 def _near_baseline(text: str, e: TimeExpression, floor: int) -> bool:
-    """A cue right before the expression: "on two years previously", "compared to 2013"."""
+    """A cue before the expression: "on two years previously", "compared to 2013", "twice the number in 2015"."""
     if e.label in SPAN_LABELS:
         return False
-    return bool(_BASELINE_CUE_NEAR.search(text, max(floor, e.start - 20), e.start))
+    cue = _BASELINE_CUE_NEAR.search(text, max(floor, e.start - 20), e.start)
+    if cue and not (e.granularity == "day" and _ON_CUE.match(text, cue.start(), e.start)):
+        return True
+    return bool(_NP_BASELINE.search(text, max(floor, e.start - 90), e.start))
+
+
+def _cue_between(text: str, lo: int, e: TimeExpression, figure_start: int) -> bool:
+    """A comparison word between ``lo`` and the expression, or a multiplier from the figure on."""
+    cue = _BASELINE_CUE_NO_ON if e.granularity == "day" else _BASELINE_CUE
+    if cue.search(text, lo, e.start):
+        return True
+    return bool(_NP_BASELINE.search(text, max(figure_start, e.start - 90), e.start))
 
 
 def _sentence_period(text: str, exprs: Sequence[TimeExpression], sentence: _Sentence) -> TimeExpression | None:
@@ -201,7 +268,7 @@ def _link(
     if change:
         floor = q.end
         for e in (e for e in usable if e.start >= q.end):
-            if e.label not in SPAN_LABELS and _BASELINE_CUE.search(text, floor, e.start):
+            if e.label not in SPAN_LABELS and _cue_between(text, floor, e, q.start):
                 baseline = e
                 break
             floor = e.end
@@ -224,13 +291,56 @@ def _link(
     if later is None:
         # "50 million pills and 10,000 pounds of powder in 2022": a shared trailing period.
         later = next((e for e in usable if e.start >= next_figure and plain(e) and e is not baseline
-                      and not _BASELINE_CUE.search(text, q.end, e.start)
+                      and not _cue_between(text, q.end, e, q.end)
                       and not _CLAUSE_BREAK.search(text, q.end, e.start)), None)
     if later is None and not _HYPOTHETICAL.search(text, sentence.start, sentence.end):
         later = carried
     if later is None:
         return None, None
     return later, baseline if change else None
+
+
+def _antecedent(
+    statistics: Sequence[Statistic], earlier: Sequence[int],
+    links: dict[int, tuple[TimeExpression, TimeExpression | None]], sentence: int, starts: Sequence[int],
+    ranks: Sequence[int],
+) -> tuple[TimeExpression | None, TimeExpression | None]:
+    """The link of the latest quantity of drug with a period, up to ``DERIVED_REACH`` sentences back.
+
+    ``earlier`` are the indexes of the figures before this one, in text order; ``sentence`` is the
+    figure's rank among the non-blank sentences, and ``ranks`` maps each sentence to its rank.
+    """
+    for j in reversed(earlier):
+        prior = statistics[j]
+        if sentence - ranks[_sentence_of(starts, prior.start)] > DERIVED_REACH:
+            break
+        if prior.unit in QUANTITY_UNITS and j in links:
+            return links[j]
+    return None, None
+
+
+def _end_since_at_data(
+    statistics: Sequence[Statistic], links: dict[int, tuple[TimeExpression, TimeExpression | None]],
+    sentences: Sequence[_Sentence], starts: Sequence[int], index: dict[tuple[int, int], TimeExpression],
+) -> None:
+    """"Deaths have tripled since 2010" in a paragraph of 2014 data runs 2010..2014, not to the article date."""
+    latest: dict[int, date] = {}  # paragraph -> end of its latest data period
+    for k, (later, baseline) in links.items():
+        if later.label == "since" or later.kind != "absolute":
+            continue
+        period = _period(later, baseline, index)
+        if period is not None and period.granularity != "day":
+            paragraph = sentences[_sentence_of(starts, statistics[k].start)].paragraph
+            latest[paragraph] = max(latest.get(paragraph, period.end), period.end)
+    for k, (later, baseline) in list(links.items()):
+        if later.label != "since":
+            continue
+        end = latest.get(sentences[_sentence_of(starts, statistics[k].start)].paragraph)
+        anchor = timex.since_anchor(later)
+        if end is None or anchor is None or end.year <= anchor.end.year:
+            continue
+        # The text fixes both ends, so the period no longer waits for the article date.
+        links[k] = (replace(later, kind="absolute", interval=Interval(anchor.start, end, "range")), baseline)
 
 
 def _combine(later: Interval | None, baseline: Interval | None) -> Interval | None:
@@ -246,7 +356,8 @@ def _period(
     source: TimeExpression, baseline: TimeExpression | None, index: dict[tuple[int, int], TimeExpression]
 ) -> Interval | None:
     found = index.get((source.start, source.end))
-    later = found.interval if found else source.interval
+    # An absolute source carries its own interval (a "since" range the paragraph's data ends).
+    later = source.interval if source.kind == "absolute" or found is None else found.interval
     base = index.get((baseline.start, baseline.end), baseline) if baseline else None
     return _combine(later, base.interval if base else None)
 
@@ -287,16 +398,34 @@ def attach_periods(
         current = _sentence_period(text, by_sentence.get(i, ()), s) or current
     index = {(e.start, e.end): e for e in timex.resolve(exprs, reference=None)}
 
-    out = []
-    for q in statistics:
+    # Blank lines are "sentences" of their own; they do not count as distance.
+    ranks, rank = [], 0
+    for s in sentences:
+        ranks.append(rank)
+        rank += bool(text[s.start:s.end].strip())
+    # In text order, so a derived figure ("this amount could kill ...") can look back at the seizure.
+    links: dict[int, tuple[TimeExpression, TimeExpression | None]] = {}
+    order = sorted(range(len(statistics)), key=lambda k: statistics[k].start)
+    for position, k in enumerate(order):
+        q = statistics[k]
         if _is_timeless(q):
-            out.append(q)
             continue
         i = _sentence_of(starts, q.start)
         later, baseline = _link(text, q, sentences[i], by_sentence.get(i, ()), figure_starts, carried[i])
-        if later is None:
+        lo, hi = max(sentences[i].start, q.start - _REACH), min(sentences[i].end, q.end + _REACH)
+        if later is None and _DERIVED.search(text, lo, hi):
+            later, baseline = _antecedent(statistics, order[max(0, position - _DERIVED_FIGURES):position],
+                                          links, ranks[i], starts, ranks)
+        if later is not None:
+            links[k] = (later, baseline)
+    _end_since_at_data(statistics, links, sentences, starts, index)
+
+    out = []
+    for k, q in enumerate(statistics):
+        if k not in links:
             out.append(q)
             continue
+        later, baseline = links[k]
         out.append(replace(q, period_source=later, period_baseline=baseline,
                            period=_period(later, baseline, index)))
     return out

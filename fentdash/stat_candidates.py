@@ -8,7 +8,7 @@ from .numbers import fraction_percent, parse_number
 from .stat_figure import Figure
 from .stat_metrics import Keywords, substance
 from .stat_text import context_bounds, find_qualifier, preceding_word, sentence_of
-from .stat_units import noun_head, np_end
+from .stat_units import as_many_end, np_end
 
 
 def fractions(text: str, starts: list[int]) -> list[tuple[Figure, tuple[int, int]]]:
@@ -30,6 +30,22 @@ def fractions(text: str, starts: list[int]) -> list[tuple[Figure, tuple[int, int
         qualifier, qstart = find_qualifier(text, sent[0], m.start())
         out.append(
             (Figure(qstart, end, round(value, 1), "percent", "percent", None, qualifier, 0, True), sent)
+        )
+    return out
+
+
+def fraction_changes(text: str, starts: list[int]) -> list[tuple[Figure, tuple[int, int]]]:
+    """ "Heroin deaths dropped by a third": a signed percent change written as a fraction."""
+    out = []
+    for m in rx.FRACTION_CHANGE.finditer(text):
+        value = fraction_percent(m.group("f"))
+        if value is None:
+            continue
+        sent = sentence_of(starts, text, m.start())
+        qualifier, qstart = find_qualifier(text, sent[0], m.start("f"))
+        sign = lx.CHANGE_CUES[m.group("cue").lower()]
+        out.append(
+            (Figure(qstart, m.end("f"), round(value, 1), "percent", "percent", None, qualifier, sign), sent)
         )
     return out
 
@@ -61,9 +77,10 @@ def multiple_words(text: str, starts: list[int], kw: Keywords) -> list[tuple[Fig
     for m in rx.MULTIPLE_CATCH.finditer(text):
         sent = sentence_of(starts, text, m.start())
         end = m.end()
-        if m.group("tail").lstrip().lower().startswith("as"):
-            head = noun_head(text, end, min(sent[1], end + 60))
-            end = head[1] if head else end  # "twice as many overdose deaths"
+        if m.group("as"):
+            end = as_many_end(text, m.end("as"), sent[1])  # "twice as many overdose deaths"
+        elif not _tracked_head(text, m.end(), sent[1]):
+            continue  # "triple the number of scanners": a multiple of something we do not track
         qualifier, qstart = find_qualifier(text, sent[0], m.start())
         fig = Figure(qstart, end, lx.MULTIPLE_WORDS[m.group("w").lower()], "fold", "fold", None, qualifier, 1)
         lo, hi = context_bounds(sent, fig.start, fig.end)
@@ -73,3 +90,19 @@ def multiple_words(text: str, starts: list[int], kw: Keywords) -> list[tuple[Fig
             continue
         out.append((fig, sent))
     return out
+
+
+def _tracked_head(text: str, pos: int, limit: int) -> bool:
+    """ "the number of overdose deaths", "the amount of fentanyl seized", or no "of" phrase;
+    not "the number of fentanyl scanners" (its head is some other plural)."""
+    words = [w.lower().strip(".,") for w in text[pos : np_end(text, pos, limit)].split()]
+    if not words:
+        return True
+
+    def tracked(w: str) -> bool:
+        return w in lx.COUNT_NOUNS or bool(rx.WEIGHT_SUBSTANCE.fullmatch(w) or rx.DEATH_CONTEXT.fullmatch(w))
+
+    last = words[-1]
+    if last.endswith("s") and not tracked(last):
+        return False
+    return any(tracked(w) for w in words)

@@ -12,14 +12,15 @@ _STORY_WINDOW = 80  # characters of the clause before a multiple searched for it
 
 
 def is_story_count(text: str, sent: tuple[int, int], fig: Figure) -> bool:
-    """ "Two men were arrested", "three defendants were charged": the people of one story.
+    """ "Two men were arrested", "police found 4 bags of heroin": the people and things of one story.
 
-    A small, unhedged count of people (not of deaths) is a tally only when the sentence says
-    so ("so far this year", "in the operation", "nationwide").
+    A small, unhedged count of people or things (not of deaths, not a change) is a tally only
+    when the sentence says so ("so far this year", "in the operation", "nationwide").
     """
     return (
         fig.kind == "count"
-        and fig.unit == "people"
+        and fig.unit in ("people", "pills", "count")
+        and not fig.change
         and fig.value < lx.STORY_COUNT_MAX
         and fig.value_high is None
         and fig.qualifier is None
@@ -27,10 +28,12 @@ def is_story_count(text: str, sent: tuple[int, int], fig: Figure) -> bool:
     )
 
 
-def share_head(text: str, start: int, end: int) -> str:
-    """Last word of a share's span ("half of the states" -> "states"), lower-case."""
-    words = text[start:end].lower().split()
-    return words[-1].rstrip(".,;:'’") if len(words) > 1 else ""
+def _share_nouns(text: str, start: int, end: int) -> list[str]:
+    """Words of what a share is of ("half of the nation's counties" -> ["the", "counties"]);
+    possessives are determiners, not heads."""
+    _, sep, whole = text[start:end].lower().partition(" of ")
+    words = [w.strip(".,;:") for w in whole.split()] if sep else []
+    return [w for w in words if not w.endswith(("'s", "’s", "s'"))]
 
 
 def is_part_of_place(text: str, fig: Figure) -> bool:
@@ -38,10 +41,8 @@ def is_part_of_place(text: str, fig: Figure) -> bool:
     whole with no figure of its own, not a measured share."""
     if not fig.share:
         return False
-    span = text[fig.start : fig.end]
-    return share_head(text, fig.start, fig.end) in lx.SHARE_NOT_COUNTED and not any(
-        c.isdigit() for c in span.split(" of ", 1)[-1]
-    )
+    nouns = _share_nouns(text, fig.start, fig.end)
+    return any(w in lx.SHARE_NOT_COUNTED for w in nouns) and not any(c.isdigit() for w in nouns for c in w)
 
 
 def is_resource_multiple(text: str, sent: tuple[int, int], fig: Figure) -> bool:
@@ -62,5 +63,9 @@ def is_resource_multiple(text: str, sent: tuple[int, int], fig: Figure) -> bool:
 
 def is_untracked_count(sent: tuple[int, int], fig: Figure, kw: Keywords) -> bool:
     """A count of a noun outside the lexicon ("3,150 submissions") is a figure only in a
-    sentence that names a drug or overdoses; "1,200 investigations into online drug sales" is not."""
-    return fig.kind == "count" and bool(fig.noun) and fig.noun not in lx.COUNT_NOUNS and not kw.between(*sent)
+    sentence that names a drug or overdoses ("1,200 investigations into online drug sales" is
+    not), and only when it is more than a handful."""
+    if fig.kind != "count" or not fig.noun or fig.noun in lx.COUNT_NOUNS:
+        return False
+    # a handful of unlisted things ("3 packages in the car") is a detail of one story
+    return fig.value < lx.STORY_COUNT_MAX or not kw.between(*sent)

@@ -79,6 +79,23 @@ def _part_of_whole(text: str, m: re.Match, sent: tuple[int, int], prev: Figure) 
     return Figure(q0, end, value, unit, prev.kind, None, qualifier, level=True, noun_end=end)
 
 
+def lead_multiples(
+    text: str, found: list[tuple[Figure, tuple[int, int]]]
+) -> list[tuple[Figure, tuple[int, int]]]:
+    """A multiple with no noun of its own ("..., almost twice as many as in 2017", "double the
+    amount") is a change of the count or weight given before it in the sentence."""
+    last: Figure | None = None
+    last_sent = None
+    for fig, sent in found:
+        if sent != last_sent:
+            last, last_sent = None, sent
+        if fig.kind in ("count", "weight"):
+            last = fig
+        elif fig.kind == "fold" and last is not None and rx.BARE_MULTIPLE.search(text, fig.start, fig.end):
+            fig.leader = last.leader or last
+    return found
+
+
 def carry_signs(
     text: str, found: list[tuple[Figure, tuple[int, int]]]
 ) -> list[tuple[Figure, tuple[int, int]]]:

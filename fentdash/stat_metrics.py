@@ -93,6 +93,7 @@ def last_substance(kw: Keywords, lo: int, hi: int) -> str | None:
 
 
 _SUBJECT_LOOK = 60  # characters before a change searched for the group it is about ("Teen ...")
+_LINK_LOOK = 120  # characters after a share searched for the drug its deaths involve
 
 
 def metric_of(
@@ -106,23 +107,54 @@ def metric_of(
 
 
 def _teen_subject(text: str, sent: tuple[int, int], fig: Figure) -> bool:
-    """A teen word in the clause right before a change, or in its own span."""
+    """A teen word in the clause right before a change, in its own span, or in a phrase that
+    opens the sentence ("Among teenagers, overdose deaths climbed 109%")."""
     lo = max(sent[0], fig.start - _SUBJECT_LOOK)
     ends = [m.end() for m in rx.TEEN.finditer(text, lo, fig.end)]
-    return bool(ends) and not rx.CLAUSE_PUNCT.search(text, ends[-1], fig.start)
+    if ends and not rx.CLAUSE_PUNCT.search(text, ends[-1], fig.start):
+        return True
+    return rx.FRONTED_TEEN.match(text, sent[0], fig.start) is not None
+
+
+def _linked_substance(text: str, end: int, hi: int, kw: Keywords) -> str | None:
+    """The drug a share's deaths involve, named after a link verb in its clause: "70 percent of
+    the 107,000 overdose deaths in 2021 involved synthetic opioids"."""
+    stop = rx.CLAUSE_PUNCT.search(text, end, min(hi, end + _LINK_LOOK))
+    stop_at = stop.start() if stop else min(hi, end + _LINK_LOOK)
+    link = rx.SHARE_LINK.search(text, end, stop_at)
+    if not link:
+        return None
+    named = [i for i, _h0, _h1 in kw.between(link.end(), stop_at)]
+    metric = lx.SUBSTANCE_METRICS[min(named)][1] if named else None
+    return metric if metric and metric != "overdose_deaths" else None
+
+
+def _seized_in_clause(text: str, lo: int, fig: Figure) -> bool:
+    """A strict seizure word in the clause right before a figure."""
+    a = max(lo, fig.start - _SUBJECT_LOOK)
+    breaks = list(rx.CLAUSE_PUNCT.finditer(text, a, fig.start))
+    return rx.STRICT_SEIZE.search(text, breaks[-1].end() if breaks else a, fig.start) is not None
 
 
 def _naloxone_dose(text: str, lo: int, hi: int, fig: Figure) -> bool:
-    """A dose named nearer to naloxone/Narcan than to any drug: "Narcan delivers a 4 mg dose"."""
-    rescue = [m.start() for m in rx.NALOXONE.finditer(text, lo, hi)]
-    if not rescue:
-        return False
-    drugs = [m.start() for m in rx.WEIGHT_SUBSTANCE.finditer(text, lo, hi)]
+    """A dose named nearer to naloxone/Narcan than to any drug: "Narcan delivers a 4 mg dose".
 
-    def dist(p: int) -> int:
-        return fig.start - p if p < fig.start else max(0, p - fig.end)
+    The figure's own clause decides when it names either ("a lethal dose of fentanyl is 2 mg,
+    while a naloxone dose is 4 mg"); otherwise the nearest in the sentence does.
+    """
+    before = list(rx.CLAUSE_PUNCT.finditer(text, lo, fig.start))
+    after = rx.CLAUSE_PUNCT.search(text, fig.end, hi)
+    clause = (before[-1].end() if before else lo, after.start() if after else hi)
+    for a, b in (clause, (lo, hi)):
+        rescue = [m.start() for m in rx.NALOXONE.finditer(text, a, b)]
+        drugs = [m.start() for m in rx.WEIGHT_SUBSTANCE.finditer(text, a, b)]
+        if rescue or drugs:
+            return bool(rescue) and (not drugs or _nearest(rescue, fig) < _nearest(drugs, fig))
+    return False
 
-    return not drugs or min(map(dist, rescue)) < min(map(dist, drugs))
+
+def _nearest(starts: list[int], fig: Figure) -> int:
+    return min(fig.start - p if p < fig.start else max(0, p - fig.end) for p in starts)
 
 
 def _metric_by_kind(
@@ -176,6 +208,8 @@ def _metric_by_kind(
             if rx.HEROIN.search(span) or in_sentence(rx.HEROIN):
                 return "potency_vs_heroin"
             return "potency"
+        if base and base.endswith("_deaths") and in_sentence(rx.SEIZE) and not in_sentence(rx.DEATH_CONTEXT):
+            return "seizures_change"  # "recovered almost triple the amount of heroin found in 2016"
         if base is None:
             if in_sentence(rx.STRICT_SEIZE):
                 return "seizures_change"
@@ -199,6 +233,7 @@ def _metric_by_kind(
         pills = rx.PILL.search(whole) or (" of " not in span and in_sentence(rx.PILL))
         if pills and in_sentence(rx.LETHAL):
             return "counterfeit_pill_share"
+        base = _linked_substance(text, fig.end, hi, kw) or base
         return f"{base}_share" if base and rx.DEATH_CONTEXT.search(whole) else "other"
     # counts
     if fig.change:
@@ -214,6 +249,10 @@ def _metric_by_kind(
         return (
             "nonfatal_overdoses" if base == "nonfatal_overdoses" or "fatal" in span.lower() else "overdoses"
         )
+    if fig.noun and fig.noun not in lx.COUNT_NOUNS:
+        # a noun outside the lexicon is seized only when its own clause says so
+        # ("intercepted fentanyl in 1,400 parcels"), not "1,436 investigations, and the seizure of ..."
+        return "seizures" if _seized_in_clause(text, lo, fig) else "other"
     if fig.unit in ("pills", "count") and in_sentence(rx.SEIZE):
         return "seizures"
     near = text[max(lo, fig.start - 60) : min(hi, fig.end + 40)]

@@ -1,6 +1,7 @@
 """Compiled patterns of the statistics extractor, built once from named fragments.
 
-Candidate patterns find figures (``NUMBER_CATCH``, ``FRACTION_CATCH``, ``FOLD_VERB_CATCH``);
+Candidate patterns find figures (``NUMBER_CATCH``, ``FRACTION_CATCH``, ``FOLD_VERB_CATCH``,
+``MULTIPLE_CATCH``, ``FRACTION_CHANGE``);
 context patterns are matched right after or right before a number; cue-word patterns
 (``DEATH_CONTEXT``, ``SEIZE`` ...) are lexicon fragments searched in a figure's sentence.
 """
@@ -172,10 +173,10 @@ CLAUSE_PUNCT = re.compile(r"[;:()\u2013\u2014]|,(?!\d)")  # not the comma inside
 
 COUNT_UNITS = frozenset({"deaths", "people", "pills", "count", "deaths_per_day"})
 
-# ---------------------------------------------------------------- round 2: multiples, tallies, doses
+# ---------------------------------------------------------------- multiples as words, tallies, doses
 MULTIPLE_CATCH = re.compile(
     rf"(?<![\w-])(?P<w>{alt(lx.MULTIPLE_WORDS)})"
-    rf"(?P<tail>{SP}+(?:the|that{SP}+of{SP}+the){SP}+(?:{lx.MULTIPLE_BASES})\b|{SP}+as{SP}+(?:many|much)\b)",
+    rf"(?:{SP}+(?:the|that{SP}+of{SP}+the){SP}+(?:{lx.MULTIPLE_BASES})\b|(?P<as>{SP}+as)(?={SP}+(?:many|much)\b))",
     re.IGNORECASE,
 )
 AS_MANY = re.compile(rf"{SP}+(?:many|much)\b", re.IGNORECASE)
@@ -184,3 +185,24 @@ AGGREGATE = words(lx.AGGREGATE_WORDS)
 RESOURCE = words(lx.RESOURCE_WORDS)
 FOLD_SUBJECT = words(lx.DEATH_WORDS + "|" + lx.SEIZURE_WORDS)
 WEIGHT_SUBSTANCE = words(r"fentanyl|carfentanil|heroin|opioids?|drugs?|cocaine|meth\w*")
+# "Among teenagers, ...", "For adolescents ages 14 to 18, ...": the group a sentence is about.
+FRONTED_TEEN = re.compile(
+    rf"\s*(?:among|for|in){SP}+(?:[\w-]+{SP}+){{0,3}}?(?:{lx.TEEN_WORDS})\b[^,;.]{{0,40}},", re.IGNORECASE
+)
+# A drug named right after "as much": "twice as much fentanyl".
+MASS_DRUG = re.compile(
+    rf"{SP}+(?:fentanyl|carfentanil|heroin|cocaine|methamphetamine|meth|drugs?)\b", re.IGNORECASE
+)
+# A change by a fraction: "dropped by a third", "rose by nearly half".
+_FRACTION = r"(?:a|one|two|three)[ \u00a0-](?:half|thirds?|quarters?|fourths?|fifths?|tenths?)|half"
+FRACTION_CHANGE = re.compile(
+    rf"\b(?P<cue>{alt(w for w in lx.CHANGE_CUES if len(w) > 3 and w not in ('more', 'less', 'higher', 'lower'))})"
+    rf"{SP}+by{SP}+(?P<body>(?:(?:{alt(lx.QUALIFIERS)}){SP}+)?(?P<f>{_FRACTION}))\b(?!{SP}+of\b)",
+    re.IGNORECASE,
+)
+# A multiple that names no noun of its own: "twice as many", "double the amount".
+BARE_MULTIPLE = re.compile(rf"(?:as{SP}+(?:many|much)|the{SP}+(?:{lx.MULTIPLE_BASES}))$", re.IGNORECASE)
+# What links a share of deaths to a drug: "... involved synthetic opioids", "were linked to fentanyl".
+SHARE_LINK = re.compile(
+    r"\b(?:involv\w*|(?:were|was|are|is)\s+(?:linked|tied|attributed|due)\s+to|caused\s+by)\b", re.IGNORECASE
+)

@@ -11,6 +11,7 @@ from . import stat_patterns as rx
 
 # ---------------------------------------------------------------- sentences
 def sentence_starts(text: str) -> list[int]:
+    """Offsets where sentences start; abbreviations ("U.S.") and initials do not end one."""
     starts = [0]
     for m in rx.SENTENCE_END.finditer(text):
         if m.group(0) == ".":
@@ -24,12 +25,13 @@ def sentence_starts(text: str) -> list[int]:
 
 
 def sentence_of(starts: list[int], text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding ``pos``."""
     i = bisect.bisect_right(starts, pos) - 1
     end = starts[i + 1] if i + 1 < len(starts) else len(text)
     return starts[i], end
 
 
-# ---------------------------------------------------------------- classification
+# ---------------------------------------------------------------- hedges, context and change cues
 def find_qualifier(text: str, lo: int, start: int) -> tuple[str | None, int]:
     """The hedge right before a figure ("more than", "an estimated") and where it starts."""
     window = text[max(lo, start - 30) : start]

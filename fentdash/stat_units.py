@@ -42,12 +42,30 @@ def noun_head(text: str, pos: int, limit: int, *, open_plural: bool = False) -> 
             return None
         if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is")):
             # the head is some other plural: "25 counties" is not a figure, "37 shipments" may be
-            if plain and m.group(1).islower() and word.isalpha() and word not in lx.NOT_COUNTED_NOUNS:
-                return "count", m.end(1), word
+            if (
+                plain
+                and m.group(1).islower()
+                and word.isalpha()
+                and word not in lx.NOT_COUNTED_NOUNS
+                and not word.endswith(lx.ROLE_ENDINGS)
+            ):
+                return "count", m.end(1) - m.group(1).endswith("."), word
             return None
         plain = plain and m.group(1).islower() and not word.endswith(("ed", "ing"))
         pos = m.end()
     return None
+
+
+def as_many_end(text: str, pos: int, limit: int) -> int:
+    """End of "as many overdose deaths" / "as much fentanyl" after a multiple, or ``pos``."""
+    many = rx.AS_MANY.match(text, pos, limit)
+    if not many:
+        return pos
+    head = noun_head(text, many.end(), limit)
+    if head:
+        return head[1]
+    drug = rx.MASS_DRUG.match(text, many.end(), limit)
+    return drug.end() if drug else many.end()
 
 
 def np_end(text: str, pos: int, limit: int, *, max_words: int = 6) -> int:
@@ -180,10 +198,7 @@ def _multiple(c: _Candidate) -> list[Figure] | None:
         return []  # "arrested 5 times"
     end = comp.end() if comp else times.end()
     if comp and comp.group(0).rstrip().lower().endswith(" as"):
-        many = rx.AS_MANY.match(c.text, end, c.limit)  # "three times as many overdose deaths"
-        if many:
-            head = noun_head(c.text, many.end(), c.limit)
-            end = head[1] if head else many.end()
+        end = as_many_end(c.text, end, c.limit)  # "three times as many overdose deaths"
     cue = rx.CHANGE_AFTER.match(c.text, end, c.limit)
     return [c.figure(cue.end() if cue else end, low, "fold", "fold", high)]
 
@@ -244,6 +259,8 @@ def _ratio(c: _Candidate) -> list[Figure] | None:
     noun = noun_head(c.text, ratio.end(), c.limit)
     # "one in four", "four of 10 pills"; but "one of 25 investigations" is not a share
     share_like = ratio.group("rel").lower() == "in" or noun is not None or den in (10, 100, 1000)
+    if low == 1 and ratio.group("rel").lower() == "of" and "every" not in ratio.group(0).lower():
+        share_like = False  # "one of 12 people who died": a member of a count, not a share
     if low is None or not den or not 0 < low < den or not share_like or rx.YEAR.fullmatch(ratio.group("den")):
         return None
     end = noun[1] if noun else ratio.end()

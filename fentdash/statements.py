@@ -2,12 +2,17 @@
 
 Method: find quotation spans and sentences (``quotes``), people and the expressions that
 refer to them (``people``), then attribute
-  1. each quotation, by the attribution after it ("…,” he said"), before it ("He added: “…"),
-     in an introducing paragraph ("X issued the following statement:"), or as the
+  1. each quotation, by the attribution after it ("…,” he said", "…,” said X and Y"), before
+     it ("He added: “…"), in an introducing paragraph ("X issued the following statement:"),
+     by a verb of naming ("X called the numbers “a national tragedy”"), or as the
      continuation of the previous paragraph's quotation; a quotation split around one
      attribution ("“A,” she said. “B.”") is one statement;
   2. each reporting verb outside quotations with a speaker next to it ("X said …",
      "…, said X", "according to X").
+Joint speakers ("Garland and Milgram said") each get the statement. A spokesperson speaks for
+an organisation ("a DEA spokeswoman said", "Sessions' spokeswoman said": the Department of
+Justice), never as the person employing them. Descriptions ("the acting head of the DEA")
+resolve to the last fitting person named, or forward to one named in the next sentences.
 Headlines, decks ("Name: …"), lines without sentence punctuation and ``skip`` spans yield
 nothing; names inside someone's quotation are never speakers.
 """
@@ -19,10 +24,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from . import people, timex
 from .models import Evidence, Interval, Mention, Statement
-from .people import APPOSITION_GAP, GAP, INVERTED, VERB, Cast, Ref, Speaker
+from .people import APPOSITION_GAP, GAP, INTRO, INVERTED, VERB, Cast, Ref, Speaker
 from .quotes import Quote, find_quotes, intervals, paragraphs, sentences
 
 __all__ = ["find_mentions", "find_statements"]
@@ -33,6 +39,10 @@ MAX_SCARE_WORDS = 4
 MAX_SENTENCE_CHARS = 2000
 # A sentence right after a quotation this short may be its bare attribution ("Milgram said.").
 NEXT_ATTRIBUTION_CHARS = 80
+# "X called the numbers “…”": a quoted phrase of at least this many words is X's direct
+# statement; a single quoted word ("unacceptable") is a word X used, so the sentence from the
+# verb on is reported speech instead (a lone word has no claim of its own to chart).
+MIN_CALLED_WORDS = 2
 # How far (characters) an attribution may sit from its quotation.
 ATTRIBUTION_WINDOW = 300
 # At most this many words after the verb, with a clause before the speaker, make a trailing
@@ -56,10 +66,6 @@ _HEAD_END = re.compile(rf"(?:\bthat|{VERB.pattern})$")
 # An attribution inside a sentence between two parts of one quotation: "…,” X said, “…".
 _MID_SPLIT = re.compile(r"[ \t]*,?[ \t]*[^“”\"\n.!?]{1,120},[ \t]*")
 _COORDINATION = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
-_INTRO = re.compile(
-    r"\b(?:issued|released|made|gave|delivered|provided|shared|offered)[ \t]+"
-    r"(?:the[ \t]+following|this|a|his|her|the)[ \t]+(?:[a-z]+[ \t]+)?(?:statement|remarks|comment)s?\b"
-)
 _DECK = re.compile(r"(?:[A-Z][\w.’'-]*[ \t]+){0,5}[A-Z][\w’'-]*[ \t]*:[ \t]")
 _PROSE_END = re.compile(r"[.!?:”\"’)…][ \t]*$")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*")
@@ -71,6 +77,21 @@ _SPOKES_FOR = re.compile(r"[ \t]+for[ \t]+")
 _POSSESSOR_GAP = re.compile(r"(?:['’]s?)?[ \t]+(?:(?:chief|acting|deputy|senior|top|lead|a|an)[ \t]+)?")
 _ARTICLE = re.compile(r"(?:\b[Aa]n?|\b[Tt]he)[ \t]+$")
 _NAMED_AFTER = re.compile(r",?[ \t]+")
+# Verbs that attribute a quoted phrase by naming something with it.
+_CALLING = re.compile(
+    r"\b(?=[cdlt])(?:called|calls|described|describes|labeled|labelled|labels|dubbed|dubs|termed|terms)\b"
+)
+_CALLED_OBJECT = re.compile(r"[^“”\"\n.!?;:]{0,80}")
+# What may follow an attribution's verb without being reported content: when, where, to whom,
+# in what form ("said Tuesday in remarks at the Justice Department", "told reporters").
+_CIRCUMSTANCE_WORD = (
+    r"(?:on|last|this|early|late|later|earlier|in|at|during|to|with|before|after|of|for|a|an|the|"
+    r"his|her|their|its|today|yesterday|morning|afternoon|evening|night|week|month|year|"
+    r"statement|statements|news|press|release|conference|interview|remarks|briefing|reporters|"
+    r"speech|hearing|call|email|post|video|appearance|event|rally|visit|testimony|also|again|"
+    r"[A-Z][\w.’'-]*|\d{1,4}(?:st|nd|rd|th)?)"
+)
+_CIRCUMSTANCE = re.compile(rf"(?:[ \t,]+{_CIRCUMSTANCE_WORD}){{0,12}}[ \t]*[.!?]?[”\"’]?[ \t]*")
 _LEAD_ADVERBIAL = re.compile(
     r"[ \t]*(?:(?:In|On|During|By|Back[ \t]+in|Earlier[ \t]+in|Later[ \t]+in)[ \t]+[^.;]{1,40}),?[ \t]*"
 )
@@ -239,7 +260,7 @@ def _find_spokespeople(layout: _Layout, cast: Cast) -> None:
         if name is None:
             continue  # a private person's spokesperson: no organisation to speak for
         cue = Evidence(text[start:end], start, end, f"a spokesperson speaks for {name}")
-        speaker = Speaker(name, "organization", None, True, (cue, *resolved.evidence[1:]))
+        speaker = Speaker(name, "organization", None, True, (cue, *resolved.evidence))
         ref = Ref("organization", start, end, organization=name)
         layout.spokes_by_start[start] = (speaker, ref)
         gap = GAP.match(text, end) or APPOSITION_GAP.match(text, end)
@@ -299,7 +320,9 @@ def _next_sentence_attribution(layout: _Layout, cast: Cast, q: Quote) -> _Attrib
         return None
     gap = GAP.match(text, ref.end)
     verb = gap and VERB.match(text, gap.end())
-    if not verb or len(_WORD.findall(text, verb.end(), n1)) > 3:
+    if not verb or not (
+        len(_WORD.findall(text, verb.end(), n1)) <= 3 or _CIRCUMSTANCE.fullmatch(text, verb.end(), n1)
+    ):
         return None
     speaker = people.resolve(cast, ref, blocked=layout.interiors)
     return _Attribution(speaker, verb.start(), n1, "tail") if speaker else None
@@ -344,7 +367,7 @@ def _intro_attributions(layout: _Layout, cast: Cast) -> dict[int, _Attribution]:
     two paragraphs its speaker."""
     out: dict[int, _Attribution] = {}
     opens = [q.open for q in layout.quotes]
-    for m in layout.finditer(_INTRO):
+    for m in layout.finditer(INTRO):
         if not layout.in_prose(m.start()) or layout.interiors.contains(m.start()):
             continue
         found = _left_speaker(layout, cast, m.start())
@@ -357,6 +380,17 @@ def _intro_attributions(layout: _Layout, cast: Cast) -> dict[int, _Attribution]:
                 first, *also = _joint(layout, cast, found)
                 out.setdefault(q.open, _Attribution(first, m.start(), q.open, "intro", tuple(also)))
     return out
+
+
+def _calling_attribution(layout: _Layout, cast: Cast, q: Quote) -> _Attribution | None:
+    """X called the numbers “unacceptable” / X described fentanyl as “a weapon of mass destruction”."""
+    text = layout.text
+    s0, _ = layout.sentence(q.open)
+    verbs = list(_CALLING.finditer(text, max(s0, q.open - 120), q.open))
+    if not verbs or not _CALLED_OBJECT.fullmatch(text, verbs[-1].end(), q.open):
+        return None
+    found = _left_speaker(layout, cast, verbs[-1].start())
+    return _Attribution(found[0], verbs[-1].start(), q.close + 1, "calling") if found else None
 
 
 def _is_scare(layout: _Layout, q: Quote) -> bool:
@@ -379,7 +413,8 @@ def _attribute_quotes(layout: _Layout, cast: Cast) -> list[tuple[list[Quote], _A
             attribution = _head_attribution(layout, cast, q) or intros.get(q.open)
             if attribution is not None and attribution.verb in tail_verbs:
                 attribution = None  # the second part of "“A,” X said, “B.”"
-        if attribution is not None and _is_scare(layout, q) and attribution.how != "head":
+            attribution = attribution or _calling_attribution(layout, cast, q)
+        if attribution is not None and _is_scare(layout, q) and attribution.how not in {"head", "calling"}:
             attribution = None
         if attribution is not None and attribution.how == "tail" and attribution.verb is not None:
             tail_verbs.add(attribution.verb)
@@ -463,9 +498,15 @@ def _direct(layout: _Layout, cast: Cast) -> tuple[list[Statement], set[int]]:
             continue
         if attribution.verb is not None:
             used.add(attribution.verb)
+        kind: Literal["direct", "reported"] = "direct"
+        verb = attribution.verb
+        if attribution.how == "calling" and verb is not None and parts[0].word_count < MIN_CALLED_WORDS:
+            # A single quoted word: report the clause from the verb on.
+            start, (_, end) = verb, layout.sentence(verb)
+            kind = "reported"
         for s in (attribution.speaker, *attribution.also):
             statements.append(
-                Statement(s.name, s.kind, s.role, "direct", text[start:end], start, end, s.evidence)
+                Statement(s.name, s.kind, s.role, kind, text[start:end], start, end, s.evidence)
             )
     return statements, used
 
@@ -545,7 +586,10 @@ def _reported(layout: _Layout, cast: Cast, used: set[int], direct: Sequence[Stat
         speaker, ref = found
         words_after = _WORD.findall(rest)
         lead = text[s0 : ref.start].rstrip()
-        if not whole and len(words_after) <= TRAILING_MAX_WORDS and not _THAT.search(rest):
+        if not whole and (
+            (len(words_after) <= TRAILING_MAX_WORDS and not _THAT.search(rest))
+            or _CIRCUMSTANCE.fullmatch(rest)
+        ):
             # "Fentanyl kills, he said on Monday.": the reported clause is before the speaker.
             whole = (
                 lead.endswith(",")

@@ -11,7 +11,12 @@ The one entry point, ``find_statistics``, chains single-job modules:
   ("tripled", "more than double").
 - ``stat_lists``: a bare number next to a figure takes its unit ("up from 460,000"); signs
   carry along a list; a title line the body repeats is dropped.
+- ``stat_filters``: what reads as a figure but is not one: the people of one story ("two men
+  were arrested"), parts of a place ("half of the states"), growth of resources ("funding
+  tripled").
 - ``stat_metrics``: what the figure counts, from keywords in its span and sentence.
+- ``stat_text`` (sentences, hedges, change cues) and ``stat_figure`` (the shared record)
+  serve them all.
 
 Periods and speakers are left to later stages.
 """
@@ -24,10 +29,10 @@ from collections.abc import Sequence
 from . import stat_patterns as rx
 from .models import Statistic
 from .numbers import parse_number
-from .stat_candidates import fold_verbs, fractions, multiple_words
+from .stat_candidates import fold_verbs, fraction_changes, fractions, multiple_words
 from .stat_figure import Figure, contract_unit
 from .stat_filters import is_part_of_place, is_resource_multiple, is_story_count, is_untracked_count
-from .stat_lists import carry_signs, compared_figure, drop_title_repeats
+from .stat_lists import carry_signs, compared_figure, drop_title_repeats, lead_multiples
 from .stat_metrics import Keywords, metric_of
 from .stat_text import after_among, context_bounds, sentence_of, sentence_starts
 from .stat_units import classify
@@ -74,7 +79,12 @@ def find_statistics(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
             if fig.kind == "percent" and fig.share and fig.end > m.end() and rx.RATIO.match(text, m.end()):
                 consumed = max(consumed, fig.end)
     kw = Keywords(text)
-    words = fractions(text, starts) + fold_verbs(text, starts, kw) + multiple_words(text, starts, kw)
+    words = (
+        fractions(text, starts)
+        + fraction_changes(text, starts)
+        + fold_verbs(text, starts, kw)
+        + multiple_words(text, starts, kw)
+    )
     found += [f for f in words if not skipped.covers(f[0].start)]
     found = [
         (fig, sent)
@@ -87,6 +97,7 @@ def find_statistics(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
     ]
     found.sort(key=lambda item: item[0].start)
     found = carry_signs(text, found)
+    found = lead_multiples(text, found)
     found = drop_title_repeats(text, found)
     out = []
     metrics: dict[int, str] = {}
@@ -94,6 +105,8 @@ def find_statistics(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
         inherited = metrics.get(id(fig.leader)) if fig.leader is not None else None
         if inherited and fig.level and inherited.endswith("_change"):
             inherited = inherited[: -len("_change")] + "_share"  # "rose 12 points, to 68 percent"
+        if inherited and fig.kind == "fold" and not inherited.endswith("_change"):
+            inherited += "_change"  # "8,214 exhibits ..., almost twice as many as in 2017"
         previous = (
             context_bounds(sentence_of(starts, text, sent[0] - 1), sent[0] - 1, sent[0])
             if sent[0] > 0

@@ -203,7 +203,13 @@ def _reported(rng: random.Random, name: str, surname: str, role: str, first: boo
 
 @lru_cache(maxsize=1)
 def _terms() -> tuple[knowledge.Term, ...]:
-    return tuple(t for o in knowledge.officials() for t in o.terms)
+    """Terms in office overlapping 2015-2024, so the role is right on the article's date."""
+    return tuple(
+        t
+        for o in knowledge.officials()
+        for t in o.terms
+        if t.start <= LAST_DAY and (t.end is None or t.end >= FIRST_DAY)
+    )
 
 
 def reset_caches() -> None:
@@ -215,8 +221,6 @@ def _official_and_day(rng: random.Random) -> tuple[str, str, date]:
     term = rng.choice(_terms())
     start = max(term.start, FIRST_DAY)
     end = min(term.end or LAST_DAY, LAST_DAY)
-    if end < start:
-        start, end = FIRST_DAY, LAST_DAY
     day = start + timedelta(days=rng.randint(0, (end - start).days))
     return term.name, term.role, day
 

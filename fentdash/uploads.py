@@ -30,6 +30,7 @@ RESERVED_STEMS: frozenset[str] = frozenset(
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
 _UNSAFE = re.compile(r"[^\w.\- ]", re.ASCII)
 _RUNS = re.compile(r"[ _]{2,}")
+_DOTS = re.compile(r"\.{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ def safe_name(name: str) -> str:
     name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
     # Accented letters keep their base letter; anything else unsafe becomes "_".
     name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    name = _RUNS.sub("_", _UNSAFE.sub("_", name)).strip(" ._-")
+    name = _DOTS.sub(".", _RUNS.sub("_", _UNSAFE.sub("_", name))).strip(" ._-")
     stem, dot, ext = name.rpartition(".")
     if not dot:
         stem, ext = name, ""

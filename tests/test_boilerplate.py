@@ -216,9 +216,9 @@ def test_long_input_is_fast():
     import time
 
     text = ("Word " * 200_000) + "\n" + ("Short caption line\n\nA sentence.\n\n" * 2000)
-    began = time.perf_counter()
+    began = time.process_time()
     find_boilerplate(text)
-    assert time.perf_counter() - began < 2.0
+    assert time.process_time() - began < 2.0
 
 
 RELEASE = """Department of Justice
@@ -269,3 +269,33 @@ def test_hard_wrapped_articles_lose_no_line(path, width):
     expected = SEED_SKIPS["001"] if path.name.startswith("001") else []
     # A wrapped prompt is skipped line by line: compare the words.
     assert " ".join(skipped(_wrap(path.read_text(encoding="utf-8"), width))) == " ".join(expected)
+
+
+LAYOUTS = ROOT / "tests" / "fixtures" / "corpus" / "layouts"
+
+LAYOUT_SKIPS = {
+    "wire_story.txt": [
+        "By JANE DOE Associated Press",
+        "FILE - Pills seized by the DEA are displayed during a news conference in Washington, Sept. 27, 2021. "
+        "(AP Photo/Jose Luis Magana, File)",
+        "ADVERTISEMENT",
+        "___",
+        "Associated Press writer John Roe contributed to this report.",
+        "Copyright 2023 The Associated Press. All rights reserved. This material may not be published, broadcast, "
+        "rewritten or redistributed without permission.",
+    ],
+    # the "Posted:"/"Updated:" lines carry the date and stay; the hard-wrapped paragraph stays
+    "local_tv.txt": [
+        "Dave Yost",
+        "Ohio Attorney General",
+        "Top Stories",
+        "Police chase ends in crash on I-71",
+        "Weather: Rain moves in tonight",
+        "Copyright 2019 Nexstar Media Inc. All rights reserved.",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUT_SKIPS))
+def test_news_layouts(name):
+    assert skipped((LAYOUTS / name).read_text(encoding="utf-8")) == LAYOUT_SKIPS[name]

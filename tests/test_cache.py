@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -239,6 +240,20 @@ def test_many_parts_are_compacted(tmp_path, counted, monkeypatch):
     assert len(counted) == 3 + 3  # three by reference(), three by the cache, none after
 
 
+def test_compaction_removes_abandoned_temporary_parts(tmp_path, counted, monkeypatch):
+    monkeypatch.setattr(cache, "MAX_PARTS", 1)
+    vdir = cache.version_dir(tmp_path / "c")
+    (vdir / ".part-old.tmp").mkdir(parents=True)
+    os.utime(vdir / ".part-old.tmp", (0, 0))
+    (vdir / ".part-new.tmp").mkdir()
+    folder = tmp_path / "in"
+    for name in ("a.txt", "b.txt"):
+        write(folder, {name: TEXTS[name]})
+        cache.load_frames([str(folder)], cache_dir=tmp_path / "c")
+    cache.load_frames([str(folder)], cache_dir=tmp_path / "c")
+    assert sorted(p.name for p in vdir.glob(".part-*")) == [".part-new.tmp"]
+
+
 def test_unreadable_part_is_ignored_and_reparsed(tmp_path, counted):
     paths = write(tmp_path / "in", {"a.txt": TEXTS["a.txt"]})
     cache.load_frames(paths, cache_dir=tmp_path / "c")
@@ -343,3 +358,37 @@ def test_duplicates_across_loads_keep_read_corpus_order(tmp_path, counted, reads
     want = reference([str(folder)])
     assert_frames_equal(got, want)
     assert got["articles"]["paths"].tolist()[0] == [paths[0], paths[2]]
+
+
+def test_batches_report_progress_for_the_whole_load(tmp_path, counted, monkeypatch):
+    monkeypatch.setattr(cache, "PARSE_BATCH", 2)
+    paths = write(tmp_path / "in", TEXTS)
+    seen = []
+    got = cache.load_frames(
+        paths, cache_dir=tmp_path / "c", progress=lambda i, n, p: seen.append((i, n, Path(p).name))
+    )
+    assert seen == [(1, 3, "a.txt"), (2, 3, "b.txt"), (3, 3, "c.md")]
+    assert len(list(cache.version_dir(tmp_path / "c").glob("part-*"))) == 2
+    counted.clear()
+    assert_frames_equal(got, reference(paths))
+
+
+def test_an_interrupted_load_keeps_the_batches_already_parsed(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "PARSE_BATCH", 2)
+    paths = write(tmp_path / "in", TEXTS)
+    calls: list[str] = []
+
+    def interrupted(document: Document) -> ParsedArticle:
+        calls.append(Path(document.path).name)
+        if document.path.endswith("c.md"):
+            raise KeyboardInterrupt
+        return fake_parse(document)
+
+    monkeypatch.setattr(pipeline, "parse_document", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        cache.load_frames(paths, cache_dir=tmp_path / "c")
+    monkeypatch.setattr(pipeline, "parse_document", fake_parse)
+    stats = cache.CacheStats()
+    cache.load_frames(paths, cache_dir=tmp_path / "c", stats=stats)
+    assert calls == ["a.txt", "b.txt", "c.md"]
+    assert (stats.parsed, stats.reused) == (1, 2)

@@ -500,3 +500,16 @@ def test_front_matter_with_lists_and_comments():
     text = "---\n# comment\ntitle: T\ntags:\n  - a\n- b\n---\nBody.\n"
     doc = document_from_text(text)
     assert (doc.title, doc.skip) == ("T", ((0, text.index("\nBody")),))
+
+
+@pytest.mark.parametrize("markup,published", [
+    # a related story's date in an aside is ignored; the article's own <time> is used
+    ("<body><aside><time datetime='2015-01-01'>x</time></aside><article><p>Text.</p>"
+     "<time datetime='2019-11-04'>Nov 4</time></article></body>", date(2019, 11, 4)),
+    # a <time> marked as the publication time wins over earlier ones
+    ("<body><time datetime='2020-02-02'>x</time><p>Text.</p><time class='publish-date' datetime='2019-11-04'>y</time>"
+     "</body>", date(2019, 11, 4)),
+    ("<body><nav><time datetime='2015-01-01'>x</time></nav><p>Text.</p></body>", None),
+])
+def test_html_time_element_choice(markup, published):
+    assert extract_html(markup).published == published

@@ -16,11 +16,9 @@ from fentdash.models import ReadError
 from fentdash.pipeline import parse_document
 
 MB = 1024 * 1024
+# Budgets are CPU seconds of this process (time.process_time): the test machine is shared, and
+# wall-clock time measures the neighbours as much as the parser.
 
-SLOW_PERIODS = pytest.mark.xfail(
-    reason="periods.attach_periods is quadratic in the number of figures (1,600 figures: ~5 s); reported",
-    strict=False,
-)
 
 
 @pytest.fixture(autouse=True)
@@ -42,9 +40,9 @@ def check_spans(parsed) -> None:
 
 
 def timed_parse(text: str):
-    began = time.perf_counter()
+    began = time.process_time()
     parsed = parse_document(document_from_text(text))
-    return parsed, time.perf_counter() - began
+    return parsed, time.process_time() - began
 
 
 # (name, bytes, the reader's error or None when the file loads)
@@ -101,14 +99,13 @@ ONE_MB_LINE = ("fentanyl deaths rose officials say border 2019 pills " * 20_000)
 
 def test_one_megabyte_line_loads_quickly(tmp_path):
     path = write(tmp_path, "line.txt", ONE_MB_LINE.encode())
-    began = time.perf_counter()
+    began = time.process_time()
     docs, errors = read_corpus([path])
-    assert time.perf_counter() - began < 0.5
+    assert time.process_time() - began < 0.5
     assert errors == []
     assert (len(docs[0].text), docs[0].skip, docs[0].title) == (MB, (), None)
 
 
-@SLOW_PERIODS
 @pytest.mark.timeout(20)
 def test_one_megabyte_line_without_punctuation_parses_quickly():
     parsed, seconds = timed_parse(ONE_MB_LINE)
@@ -222,7 +219,7 @@ def test_file_vanishing_while_read(tmp_path, monkeypatch):
     ("“Milgram said,” he said. \"" * 1000)[:20_000],
     ("May 2019 June 2, 2020 last year in 2014 Monday " * 500)[:20_000],
     ("Attorney General Jeff Sessions DEA Administrator Anne Milgram " * 400)[:20_000],
-    pytest.param(("1,000 2.5% $80bn 3 times " * 1000)[:20_000], marks=SLOW_PERIODS),
+    ("1,000 2.5% $80bn 3 times " * 1000)[:20_000],
 ], ids=["figures", "sentences", "quotes", "dates", "names", "numbers"])
 def test_dense_20000_characters_parse_in_under_2_seconds(text):
     parsed, seconds = timed_parse(text)
@@ -263,3 +260,29 @@ def test_cli_mixed_folder_exits_1_lists_errors_prints_good(tmp_path):
         ("03_pdf.txt", "looks like a PDF, not text"),
     ]
     assert f"warning: {folder / '02_empty.txt'}: the file is empty" in done.stderr
+
+
+@pytest.mark.parametrize("markup", [
+    "<" * 20_000,
+    "<!--" * 5_000,
+    "<![CDATA[" * 2_000,
+    "<?" * 10_000,
+    "</" * 10_000,
+    "<a" * 10_000,
+    "<!" * 10_000,
+    '<p a="' * 3_000,
+    "<div>" * 4_000,
+])
+def test_pathological_html_is_linear(tmp_path, markup):
+    # html.parser rescans from every construct that never closes; the reader defuses them first.
+    path = write(tmp_path, "page.html", (markup * 50).encode())  # ~1 MB
+    began = time.process_time()
+    read_corpus([path])
+    assert time.process_time() - began < 3.0
+
+
+def test_unterminated_comment_hides_the_rest():
+    from fentdash.htmlmeta import extract_html
+
+    assert extract_html("<p>Seen.</p><!-- <p>hidden</p>").text == "Seen."
+    assert extract_html("<p>a < b and 1<2 <</p>").text == "a < b and 1<2 <"

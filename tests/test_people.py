@@ -104,6 +104,11 @@ MENTIONS = [
         [("Frank A. Tarentino III", "Frank A. Tarentino III", "Special Agent in Charge", False)],
     ),
     ("Sen. Joe Manchin (D-W.Va.) spoke.", [("Joe Manchin", "Joe Manchin", "Sen.", False)]),
+    # a state before the title names the office
+    (
+        "Ohio Attorney General Dave Yost sued the distributors.",
+        [("Dave Yost", "Dave Yost", "Ohio Attorney General", False)],
+    ),
     # possessives
     (
         "HHS Secretary Sylvia Burwell’s home state of West Virginia.",
@@ -159,3 +164,55 @@ def test_knowledge_base_reload_is_followed(tmp_path, monkeypatch):
         knowledge.reset_caches()
         people.reset_caches()
     assert named("Quimby said so.") == []
+
+
+def test_lexicons_are_typed_constants():
+    from fentdash import people_lexicon
+
+    sets = {
+        name: value
+        for name, value in vars(people_lexicon).items()
+        if name.isupper() and not isinstance(value, dict)
+    }
+    assert sets and all(
+        isinstance(v, frozenset) and all(isinstance(w, str) for w in v) for v in sets.values()
+    )
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # the knowledge base's gender picks the antecedent: "Uttam" is in no given-name list,
+        # so without it the nearer "Pat Kelly" (gender unknown) would be taken
+        (
+            "Acting DEA Administrator Uttam Dhillon met Sheriff Pat Kelly. He said the pills were fake.",
+            "Uttam Dhillon",
+        ),
+        ("Lisa Monaco met Sheriff Pat Kelly in Tulsa. She said the pills were fake.", "Lisa Monaco"),
+        # people outside the knowledge base: honorific, then the given-name fallback
+        ("Ms. Jo Reyes met Sheriff Pat Kelly. She said the pills were fake.", "Jo Reyes"),
+        ("Sheriff Karen Olsen met Mayor Pat Kelly. She said the pills were fake.", "Karen Olsen"),
+        # no gender known for anyone: the nearest person
+        ("Sheriff Kim Sato met Mayor Pat Kelly. She said the pills were fake.", "Pat Kelly"),
+    ],
+)
+def test_pronoun_gender_sources(text, speaker):
+    from fentdash.statements import find_statements
+
+    assert [s.speaker for s in find_statements(text)] == [speaker]
+
+
+def test_every_official_has_a_gender():
+    import csv
+
+    from fentdash import knowledge
+
+    with open(knowledge.DEFAULT_DATA_DIR / "officials.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and {r["gender"] for r in rows} <= {"female", "male"}
+    by_name = {r["name"]: r["gender"] for r in rows}
+    assert (by_name["Anne Milgram"], by_name["Uttam Dhillon"], by_name["Regina LaBelle"]) == (
+        "female",
+        "male",
+        "female",
+    )

@@ -567,6 +567,16 @@ ARTICLE = (
         ("A B C D E F G H I J K L M N O P Q R S T U V W X Y Z " * 400)[:20000],
         ("Sheriff " * 2500)[:20000],
         ("said, " * 3400)[:20000],
+        # round 2: descriptions, spokespeople, "called", joint speakers, quoted appositions
+        ("The nation's top drug enforcement official said. " * 400)[:20000],
+        ("A DEA spokeswoman for the FBI spokesman said " * 450)[:20000],
+        ("Sheriff Ann Lee, who called “a,” " * 600)[:20000],
+        ("Sheriff Ann Lee called it “bad news” and " * 500)[:20000],
+        ("The acting head of the U.S. Drug Enforcement Administration said X. Robert Patterson said. " * 220)[
+            :20000
+        ],
+        ("Garland and Milgram and Garland and " * 560)[:20000],
+        ("said Sheriff Ann Lee and Sheriff Tom Fox and " * 450)[:20000],
     ],
 )
 def test_any_20k_input_is_fast(text):
@@ -587,6 +597,7 @@ def _seconds(text: str) -> float:
         "fentanyl “quoted words and more Words Said ",  # unbalanced marks, no punctuation
         "Sheriff John Smith said ",  # one endless sentence full of speakers
         "“a\n\n",  # open quotation marks over thousands of paragraphs
+        "The top U.S. prosecutor said Sheriff John Smith ",  # descriptions looking ahead
     ],
 )
 @pytest.mark.slow
@@ -616,3 +627,412 @@ def test_megabyte_input_is_linear(unit):
 def test_statement_roles(text, role):
     (s,) = find_statements(text)
     assert s.role == role
+
+
+# ---------------------------------------------------------------- reporting patterns (round 2)
+
+REPORTING_PATTERNS = [
+    # "In a statement, X said"
+    (
+        "In a statement, Attorney General Loretta Lynch said heroin deaths had nearly tripled since 2010.",
+        [("Loretta Lynch", "reported", "said heroin deaths had nearly tripled since 2010.")],
+    ),
+    # "X said in an interview with <outlet>": the outlet is not the speaker
+    (
+        "Dr. Tom Frieden said in an interview with NPR that prescription painkillers were the gateway.",
+        [
+            (
+                "Tom Frieden",
+                "reported",
+                "said in an interview with NPR that prescription painkillers were the gateway.",
+            )
+        ],
+    ),
+    # "X testified before <committee> that"
+    (
+        "Acting DEA Administrator Chuck Rosenberg testified before the Senate Judiciary Committee that "
+        "heroin seizures at the border had doubled.",
+        [
+            (
+                "Chuck Rosenberg",
+                "reported",
+                "testified before the Senate Judiciary Committee that heroin seizures at the border had doubled.",
+            )
+        ],
+    ),
+    # "X wrote on Twitter that"
+    (
+        "Sen. Maggie Hassan wrote on Twitter that the STOP Act would close a deadly loophole.",
+        [("Maggie Hassan", "reported", "wrote on Twitter that the STOP Act would close a deadly loophole.")],
+    ),
+    # "X told lawmakers"
+    (
+        "CBP Commissioner Chris Magnus told lawmakers that most fentanyl crossed at ports of entry.",
+        [("Chris Magnus", "reported", "told lawmakers that most fentanyl crossed at ports of entry.")],
+    ),
+    # "…, said X, who …"
+    (
+        "The county lost four people in a single weekend, said Sheriff Dana Ortiz, who has served since 2014.",
+        [
+            (
+                "Dana Ortiz",
+                "reported",
+                "The county lost four people in a single weekend, said Sheriff Dana Ortiz, who has served "
+                "since 2014.",
+            )
+        ],
+    ),
+    # an apposition holding a short quotation
+    (
+        "Police Chief Ray Dunn, who called the drug “gray death,” said the pills were pressed locally.",
+        [("Ray Dunn", "reported", "said the pills were pressed locally.")],
+    ),
+    # a bare attribution sentence with time, place and audience after the verb
+    (
+        "Dr. Nora Volkow spoke. “We are losing a generation.” Volkow told reporters in Bethesda on Monday.",
+        [("Nora Volkow", "direct", "We are losing a generation.")],
+    ),
+    # ... but a clause after the verb is the person's own reported statement
+    (
+        "“We are losing a generation.” Gupta said the pills were cheap.",
+        [("Rahul Gupta", "reported", "said the pills were cheap.")],
+    ),
+    # a trailing attribution with circumstances keeps the whole sentence
+    (
+        "The agency had seized 50 million pills, Milgram said Tuesday in remarks at the Justice Department.",
+        [
+            (
+                "Anne Milgram",
+                "reported",
+                "The agency had seized 50 million pills, Milgram said Tuesday in remarks at the Justice "
+                "Department.",
+            )
+        ],
+    ),
+    # a surname with an apposition before the verb
+    (
+        "Sessions, speaking in Memphis, said the task force would target pill mills.",
+        [("Jeff Sessions", "reported", "said the task force would target pill mills.")],
+    ),
+    # "X, the DEA administrator, said"
+    (
+        "Robert Patterson, the acting DEA administrator, said the agency was short of chemists.",
+        [("Robert Patterson", "reported", "said the agency was short of chemists.")],
+    ),
+    # "According to X, …"
+    (
+        "According to Dr. Nora Volkow, fentanyl is now involved in most overdose deaths.",
+        [
+            (
+                "Nora Volkow",
+                "reported",
+                "According to Dr. Nora Volkow, fentanyl is now involved in most overdose deaths.",
+            )
+        ],
+    ),
+    # "X said …, adding that …": one statement
+    (
+        "Gov. Phil Murphy said the state would hand out naloxone for free, adding that the pilot had saved lives.",
+        [
+            (
+                "Phil Murphy",
+                "reported",
+                "said the state would hand out naloxone for free, adding that the pilot had saved lives.",
+            )
+        ],
+    ),
+    # "X was quoted as saying"
+    (
+        "Health Secretary Tom Price was quoted as saying that medication-assisted treatment swaps one "
+        "opioid for another.",
+        [
+            (
+                "Tom Price",
+                "reported",
+                "was quoted as saying that medication-assisted treatment swaps one opioid for another.",
+            )
+        ],
+    ),
+    # verbs of emphasis, concession, estimation
+    (
+        "Jim Carroll reiterated that the administration would not cut treatment money.",
+        [("Jim Carroll", "reported", "reiterated that the administration would not cut treatment money.")],
+    ),
+    (
+        "Anne Schuchat cautioned that the 2017 counts were provisional.",
+        [("Anne Schuchat", "reported", "cautioned that the 2017 counts were provisional.")],
+    ),
+    (
+        "Michael Botticelli acknowledged that the data lag by about a year.",
+        [("Michael Botticelli", "reported", "acknowledged that the data lag by about a year.")],
+    ),
+    (
+        "Dr. Robert Redfield estimated that 72,000 Americans died of overdoses in 2017.",
+        [("Robert Redfield", "reported", "estimated that 72,000 Americans died of overdoses in 2017.")],
+    ),
+    (
+        "Alex Azar pointed out that opioid prescriptions had fallen for six years.",
+        [("Alex Azar", "reported", "pointed out that opioid prescriptions had fallen for six years.")],
+    ),
+    (
+        "Rahul Gupta insisted that the strategy was working.",
+        [("Rahul Gupta", "reported", "insisted that the strategy was working.")],
+    ),
+    (
+        "Senator Joe Manchin argued that drug distributors had ignored red flags.",
+        [("Joe Manchin", "reported", "argued that drug distributors had ignored red flags.")],
+    ),
+    (
+        "Mayor Ellen Park stressed that treatment beds were full.",
+        [("Ellen Park", "reported", "stressed that treatment beds were full.")],
+    ),
+    # press-release leads
+    (
+        "PITTSBURGH - United States Attorney Cindy K. Chung today announced the indictment of 12 people.",
+        [("Cindy K. Chung", "reported", "announced the indictment of 12 people.")],
+    ),
+    (
+        "CDC Director Mandy Cohen issued the following statement:\n\n"
+        "“These numbers are moving in the right direction, but too many families still grieve.”",
+        [
+            (
+                "Mandy Cohen",
+                "direct",
+                "These numbers are moving in the right direction, but too many families still grieve.",
+            )
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", REPORTING_PATTERNS)
+def test_reporting_patterns(text, expected):
+    assert triples(text) == expected
+
+
+# A quoted phrase after "called" / "described … as": two words or more are a direct statement;
+# a single word is a word the speaker used, so the clause from the verb on is reported speech.
+CALLING = [
+    (
+        "Gov. Mike DeWine called the new numbers “absolutely heartbreaking.”",
+        [("Mike DeWine", "direct", "absolutely heartbreaking.")],
+    ),
+    (
+        "Attorney General Bill Barr described fentanyl as “a weapon of mass destruction” in 2019.",
+        [("William Barr", "direct", "a weapon of mass destruction")],
+    ),
+    (
+        "Gov. Mike DeWine called the numbers “unacceptable.”",
+        [("Mike DeWine", "reported", "called the numbers “unacceptable.”")],
+    ),
+    # no named speaker: still scare quotes
+    ("Officials called the pills “mass killers” in a briefing on Monday.", []),
+    # a name for a thing, not a speaker calling it
+    ('The program, called "Operation Last Mile," began in 2022.', []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CALLING)
+def test_called_phrases(text, expected):
+    assert triples(text) == expected
+
+
+JOINT = [
+    (
+        "“We will not stop until the network is gone,” said Attorney General Merrick Garland and DEA "
+        "Administrator Anne Milgram.",
+        [
+            ("Merrick Garland", "direct", "We will not stop until the network is gone"),
+            ("Anne Milgram", "direct", "We will not stop until the network is gone"),
+        ],
+    ),
+    (
+        "“Fentanyl is the deadliest drug threat our country faces,” Garland and Milgram said in a joint "
+        "statement.",
+        [
+            ("Merrick Garland", "direct", "Fentanyl is the deadliest drug threat our country faces"),
+            ("Anne Milgram", "direct", "Fentanyl is the deadliest drug threat our country faces"),
+        ],
+    ),
+    (
+        "Gov. Kate Brown and Sheriff Tom Fox said in a joint statement: “Every county needs naloxone.”",
+        [
+            ("Kate Brown", "direct", "Every county needs naloxone."),
+            ("Tom Fox", "direct", "Every county needs naloxone."),
+        ],
+    ),
+]
+
+
+JOINT.append(
+    (
+        "Garland and Milgram issued the following statement:\n\n“We will hold every trafficker accountable.”",
+        [
+            ("Merrick Garland", "direct", "We will hold every trafficker accountable."),
+            ("Anne Milgram", "direct", "We will hold every trafficker accountable."),
+        ],
+    )
+)
+
+
+@pytest.mark.parametrize("text,expected", JOINT)
+def test_joint_quotes(text, expected):
+    assert triples(text) == expected
+
+
+# A spokesperson speaks for an organisation, never as the person who employs them.
+SPOKESPEOPLE = [
+    (
+        "Attorney General Jeff Sessions’ spokeswoman said the department would appeal the ruling.",
+        [("Department of Justice", "organization", "said the department would appeal the ruling.")],
+    ),
+    (
+        "A DEA spokeswoman said the pills had been pressed in Sinaloa.",
+        [("Drug Enforcement Administration", "organization", "said the pills had been pressed in Sinaloa.")],
+    ),
+    (
+        "A spokesman for the FBI said agents were still searching the house.",
+        [("Federal Bureau of Investigation", "organization", "said agents were still searching the house.")],
+    ),
+    (
+        "“We are reviewing the report,” a CDC spokesman said on Friday.",
+        [("Centers for Disease Control and Prevention", "organization", "We are reviewing the report")],
+    ),
+    (
+        "“The secretary has been briefed,” said a spokeswoman for Health and Human Services Secretary "
+        "Alex Azar.",
+        [("Department of Health and Human Services", "organization", "The secretary has been briefed")],
+    ),
+    (
+        "Rochelle Walensky spoke on Monday. Her spokeswoman later said the figures were preliminary.",
+        [
+            (
+                "Centers for Disease Control and Prevention",
+                "organization",
+                "said the figures were preliminary.",
+            )
+        ],
+    ),
+    # a named spokesperson speaks as themselves
+    (
+        "DEA spokeswoman Barbara Carreno said the pills were fake.",
+        [("Barbara Carreno", "person", "said the pills were fake.")],
+    ),
+    (
+        "Gov. Chris Christie's spokesman, Brian Murray, said the governor would sign the bill.",
+        [("Brian Murray", "person", "said the governor would sign the bill.")],
+    ),
+    (
+        "“Fentanyl is killing Americans at a record pace,” Jane Roe, a spokeswoman for the DEA, said.",
+        [("Jane Roe", "person", "Fentanyl is killing Americans at a record pace")],
+    ),
+    # a private person's spokesperson: no organisation known, so no speaker
+    ("Sheriff Grady Judd's spokeswoman said deputies found 40 grams of fentanyl.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPOKESPEOPLE)
+def test_spokespeople(text, expected):
+    assert [(s.speaker, s.speaker_type, s.text) for s in find_statements(text)] == expected
+
+
+# ---------------------------------------------------------------- cataphora
+
+CATAPHORA = [
+    # wire copy: description first, the person named in a later paragraph
+    (
+        "The acting head of the U.S. Drug Enforcement Administration said on Thursday that the agency "
+        "would target Chinese suppliers.\n\nRobert Patterson told reporters the pills were killing Americans.",
+        [
+            (
+                "Robert Patterson",
+                "reported",
+                "said on Thursday that the agency would target Chinese suppliers.",
+            ),
+            ("Robert Patterson", "reported", "told reporters the pills were killing Americans."),
+        ],
+    ),
+    (
+        "The nation's top drug enforcement official warned Congress on Tuesday that the crisis was "
+        "worsening. Anne Milgram said the pills were everywhere.",
+        [
+            ("Anne Milgram", "reported", "warned Congress on Tuesday that the crisis was worsening."),
+            ("Anne Milgram", "reported", "said the pills were everywhere."),
+        ],
+    ),
+    (
+        "The top U.S. prosecutor said fentanyl was the deadliest threat. Attorney General Merrick Garland "
+        "spoke in Phoenix.",
+        [("Merrick Garland", "reported", "said fentanyl was the deadliest threat.")],
+    ),
+    (
+        "The head of the Centers for Disease Control and Prevention said deaths had topped 100,000. "
+        "Dr. Rochelle Walensky called it a grim milestone.",
+        [("Rochelle Walensky", "reported", "said deaths had topped 100,000.")],
+    ),
+    # the country's drug czar: the knowledge base's role alias fits
+    (
+        "The country's drug czar said on Wednesday that the numbers were falling. Rahul Gupta spoke in Ohio.",
+        [("Rahul Gupta", "reported", "said on Wednesday that the numbers were falling.")],
+    ),
+    # an organisation's possessive: "The White House's drug czar"
+    (
+        "The White House's drug czar said Tuesday the numbers were sobering. Jim Carroll spoke at a rally.",
+        [("Jim Carroll", "reported", "said Tuesday the numbers were sobering.")],
+    ),
+    # a government's possessive says nothing about the office
+    (
+        "The Trump administration's top health official said treatment works. Alex Azar spoke in Ohio.",
+        [("Alex Azar", "reported", "said treatment works.")],
+    ),
+    # a person named before who fits wins over one named after
+    (
+        "Acting DEA Administrator Uttam Dhillon visited El Paso. The acting head of the DEA said the "
+        "pills were fake. Anne Milgram was not there.",
+        [("Uttam Dhillon", "reported", "said the pills were fake.")],
+    ),
+    # nobody fitting is named: no speaker (not the sheriff, not the agency)
+    (
+        "The acting head of the U.S. Drug Enforcement Administration said on Thursday that the agency would "
+        "act. Sheriff John Smith told reporters the pills were killing people.",
+        [("John Smith", "reported", "told reporters the pills were killing people.")],
+    ),
+    # a fitting person named too far ahead (three sentences later) is not used
+    (
+        "The top U.S. prosecutor said fentanyl was the deadliest threat. Cartels ship it by mail. "
+        "Agents seize tons. Attorney General Merrick Garland spoke in Phoenix.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", CATAPHORA)
+def test_cataphora(text, expected):
+    assert triples(text) == expected
+
+
+def test_cataphora_evidence_says_forward():
+    text = (
+        "The acting head of the U.S. Drug Enforcement Administration said the agency would act.\n\n"
+        "Robert Patterson spoke in Washington."
+    )
+    (s,) = find_statements(text)
+    assert [(e.text, e.start, e.reason) for e in s.evidence] == [
+        (
+            "The acting head of the U.S. Drug Enforcement Administration",
+            0,
+            "description 'The acting head of the U.S. Drug Enforcement Administration' resolved forward "
+            "to the first person named after it with that role",
+        ),
+        ("Robert Patterson", 88, "named after the description"),
+    ]
+    assert (s.speaker, s.role) == ("Robert Patterson", "Acting Administrator")
+
+
+def test_spokesperson_evidence_names_the_organisation():
+    text = "A DEA spokeswoman said the pills had been pressed in Sinaloa."
+    (s,) = find_statements(text)
+    assert [(e.text, e.start, e.reason) for e in s.evidence] == [
+        ("A DEA spokeswoman", 0, "a spokesperson speaks for Drug Enforcement Administration"),
+        ("DEA", 2, "organisation named here"),
+    ]

@@ -1253,6 +1253,50 @@ FIGURES = [
         "Since 1999, the death rate for women has risen 260%, the report found.",
         [("260%", 260, None, "percent", "overdose_death_rate_change", None)],
     ),
+    # Round 2: tallies of people, comparative multiples, teen changes, naloxone doses, open plurals.
+    (
+        "Through the end of June, the initiative had led to charges against 214 people in 19 states.",
+        [("214 people", 214, None, "people", "prosecutions", None)],
+    ),
+    (
+        "Eight defendants were arrested in this week's regional sweep of fentanyl suppliers.",
+        [("Eight defendants", 8, None, "people", "arrests", None)],
+    ),
+    (
+        "Investigators recovered almost triple the amount of heroin found during the 2016 operation.",
+        [("almost triple the amount", 3, None, "fold", "seizures_change", "almost")],
+    ),
+    (
+        "Officials counted five times as many overdoses in 2022 as a decade earlier.",
+        [("five times as many overdoses", 5, None, "fold", "overdose_deaths_change", None)],
+    ),
+    (
+        "Overdose deaths among 14- to 18-year-olds in the state went up 65% over two years.",
+        [("65%", 65, None, "percent", "overdose_deaths_change", None)],
+    ),
+    (
+        "Adolescent overdose deaths have roughly tripled since 2010, the study said.",
+        [("roughly tripled since 2010", 3, None, "fold", "teen_overdose_deaths_change", "roughly")],
+    ),
+    (
+        "Every patrol car carries a 4-mg Narcan nasal spray.",
+        [("4-mg", 4, None, "mg", "naloxone_dose", None)],
+    ),
+    (
+        "The higher-dose 8 mg naloxone spray was approved in 2021; fentanyl can kill at 2 mg.",
+        [("8 mg", 8, None, "mg", "naloxone_dose", None), ("2 mg", 2, None, "mg", "lethal_dose", None)],
+    ),
+    (
+        "Postal inspectors intercepted fentanyl in 1,400 parcels last year.",
+        [("1,400 parcels", 1400, None, "count", "seizures", None)],
+    ),
+    (
+        "The crime lab reported fentanyl in 8,214 drug exhibits during 2019, almost twice as many as in 2017.",
+        [
+            ("8,214 drug exhibits", 8214, None, "count", "other", None),
+            ("almost twice as many", 2, None, "fold", "other_change", "almost"),
+        ],
+    ),
 ]
 
 # Sentences with numbers that are not statistics.
@@ -1278,6 +1322,16 @@ NOT_FIGURES = [
     "The agency seized a few grains of fentanyl and dozens of pills.",
     "The X-waiver requirement ended after two decades.",
     "Tens of thousands of lives are at stake, the president said in his 2023 State of the Union.",
+    "Two brothers were charged Thursday with selling fentanyl-laced pills to a classmate.",
+    "Police say the three suspects fled before officers found 4 bags of heroin.",
+    "The southern half of the county reported no overdose deaths in March.",
+    "Two-thirds of the counties in the state have no addiction specialist treating opioid users.",
+    "Congress doubled the grant funding for fentanyl detection equipment in 2018.",
+    "Customs will double the number of drug-sniffing dogs at the ports of entry.",
+    "Agents executed search warrants at 6 residences tied to the fentanyl network.",
+    "The ring moved fentanyl through 40 couriers and 12 stash houses, prosecutors said.",
+    "The state will open 250 new treatment beds for people addicted to opioids.",
+    "Fentanyl has now been detected in 47 states and 11 territories.",
 ]
 
 # Former gaps, now handled: a unit of its own (MME), a plural head outside the lexicon in a

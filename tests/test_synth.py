@@ -84,3 +84,14 @@ def test_some_articles_carry_front_matter_that_the_reader_uses():
     fronted = [d for d in docs if d.text.startswith("---\ntitle: ")]
     assert 3 <= len(fronted) <= 20
     assert all(d.published is not None and d.outlet in synth.OUTLETS for d in fronted)
+
+
+def test_the_official_holds_the_role_on_the_article_date():
+    by_name = knowledge.officials_by_name()
+    for i in range(40):
+        rng = synth.random.Random(f"check:{i}")
+        name, role, day = synth._official_and_day(rng)
+        assert synth.FIRST_DAY <= day <= synth.LAST_DAY
+        assert any(
+            t.role == role and t.start <= day and (t.end is None or day <= t.end) for t in by_name[name].terms
+        )

@@ -1,6 +1,8 @@
 """Uploads: safe names, allowed types, size limit, no overwrite, nothing outside the folder."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from fentdash.uploads import StoredUpload, UploadRejected, safe_name, store_upload
 
@@ -22,6 +24,7 @@ LIMIT = 1024
     ("semi;colon$(rm -rf).txt", "semi_colon_rm -rf.txt"),
     (".bashrc.txt", "bashrc.txt"),
     ("...", "upload"),
+    ("a..b...txt", "a.b.txt"),
     ("", "upload"),
     ("CON.txt", "_CON.txt"),
     ("x" * 300 + ".txt", "x" * 96 + ".txt"),
@@ -100,3 +103,25 @@ def test_utf16_upload_is_accepted(tmp_path):
 def test_custom_allowed_extensions(tmp_path):
     assert store_upload("a.md", b"x", folder=tmp_path, max_bytes=LIMIT, allowed=(".txt",)) == UploadRejected(
         "a.md", "only .txt files can be uploaded (this one is .md)")
+
+
+@settings(max_examples=500, deadline=2000, database=None)
+@given(st.text(max_size=400))
+def test_safe_name_properties(name):
+    clean = safe_name(name)
+    assert 0 < len(clean) <= 100
+    assert not set(clean) & set("/\\\x00:*?\"<>|")
+    assert not clean.startswith((".", " ", "-")) and not clean.endswith((".", " "))
+    assert ".." not in clean
+    assert clean.isascii() and clean.isprintable()
+
+
+@settings(max_examples=200, deadline=2000, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(max_size=60).map(lambda s: s + ".txt"), data=st.binary(min_size=1, max_size=64))
+def test_uploads_stay_inside_the_folder(tmp_path, name, data):
+    folder = tmp_path / "up"
+    result = store_upload(name, data, folder=folder, max_bytes=LIMIT)
+    if isinstance(result, StoredUpload):
+        assert result.path.parent == folder.resolve()
+        assert result.path.read_bytes() == data
+    assert {p.parent for p in tmp_path.rglob("*") if p.is_file()} <= {folder.resolve(), folder}
