@@ -23,7 +23,7 @@ def _progress_printer(stream):
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    corpus = pipeline.parse_paths(args.paths, progress=_progress_printer(sys.stderr))
+    corpus = pipeline.parse_paths(args.paths, progress=_progress_printer(sys.stderr), max_bytes=args.max_bytes)
     for error in corpus.errors:
         print(f"warning: {error.path}: {error.error}", file=sys.stderr)
     if args.format == "json":
@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (*.txt, *.md, *.html)")
     p.add_argument("--format", choices=["json", "csv"], default="json")
     p.add_argument("--out", metavar="DIR", help="write files into DIR instead of printing")
+    p.add_argument("--max-bytes", type=int, metavar="N",
+                   help="skip (and report) files larger than N bytes (default 5 MB or FENTDASH_MAX_BYTES)")
     p.set_defaults(func=cmd_parse)
     p = sub.add_parser("export", help="write a briefing (PNG, SVG, CSV or Markdown) for filtered articles")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the bundled seeds/)")

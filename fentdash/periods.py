@@ -78,9 +78,21 @@ _ON_CUE = re.compile(r"(?i:\bon\s{1,3}(?:the\s{1,3})?$)")
 # seized in fiscal year 2020", "twice as many as in 2015", "half that of 2019". The multiplier comes first.
 _NP_BASELINE = re.compile(
     r"(?i:\b(?:times|twice|thrice|double|triple|quadruple|half)\s{1,3}"
-    r"(?:the\s{1,3}(?:number|amount|level|total|count|rate|quantity|volume|figure|tally|toll)s?\b"
+    r"(?:(?:the|its|their)\s{1,3}(?:(?:number|amount|level|total|count|quantity|volume|figure|tally|toll|pace)s?\b"
+    # "twice the rate of white men in 2020" compares groups in one year: 2020 is the period.
+    r"|rates?\b(?!\s{1,3}(?:of|among|for)\b))"
     r"|(?:that|those|what)\b|as\s{1,3}(?:many|much|high|large|great|often)\s{1,3}as\s{1,3}(?:in|during|for|at|of)\b)"
-    r"[^.;:!?]{0,60}$)"
+    r"[^.;:!?]{0,60}$"
+    # "three times as many deaths in 2019 as in 2010".
+    r"|\b(?:times|twice|thrice|double|triple|quadruple|half)\s{1,3}as\s{1,3}(?:many|much|high|large|great|often)\b"
+    r"[^.;:!?]{0,60}\bas\s{1,3}(?:(?:in|during|for|of|at)\s{1,3})?$"
+    # "double the 2019 total": the expression right after "the".
+    r"|\b(?:times|twice|thrice|double|triple|quadruple|half)\s{1,3}(?:the|its|their)\s{1,3}$)"
+)
+# "three times as many deaths in 2019 as in 2010": the second term is the baseline, the first the period.
+_SECOND_TERM = re.compile(
+    r"(?i:^[^.;:!?\d]{0,40}\b(?:as|than|compared\s{1,3}(?:to|with)|versus|vs\.?)\s{1,3}"
+    r"(?:(?:in|during|for|of|at|with)\s{1,3})?(?:the\s{1,3})?$)"
 )
 _REPORTING_VERB = (
     r"(?:said|says|say|told|tells|announced|announces|stated|added|noted|warned|reported|explained|"
@@ -264,7 +276,7 @@ def _link(
     next_figure = min(next_figure, sentence.end)
     change = _is_change(text, q, sentence)
 
-    baseline = None
+    baseline = first_term = None
     if change:
         floor = q.end
         for e in (e for e in usable if e.start >= q.end):
@@ -272,6 +284,11 @@ def _link(
                 baseline = e
                 break
             floor = e.end
+        second = next((e for e in usable if baseline and e.start >= baseline.end), None)
+        if baseline and second and second.label not in SPAN_LABELS and _SECOND_TERM.search(
+            text[baseline.end:second.start]
+        ):
+            first_term, baseline = baseline, second
 
     def plain(e: TimeExpression) -> bool:
         return e is not baseline and not _near_baseline(text, e, sentence.start)
@@ -285,7 +302,10 @@ def _link(
         beyond_baseline = [e for e in usable if e.start > baseline.start and plain(e)
                            and not _CLAUSE_BREAK.search(text, baseline.end, e.start)]
         after = [e for e in after if e.start < baseline.start]
-    later = (inside[-1] if inside else None) or (after[0] if after else None) or (before[-1] if before else None)
+    later = (
+        first_term or (inside[-1] if inside else None) or (after[0] if after else None)
+        or (before[-1] if before else None)
+    )
     if later is None and beyond_baseline:
         later = beyond_baseline[0]  # "increased 30% from 2019, to 93,000 in 2020"
     if later is None:

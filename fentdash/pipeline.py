@@ -85,9 +85,11 @@ def parse_documents(
     return parsed
 
 
-def parse_paths(paths: Iterable[str], *, progress: Progress | None = None) -> ParsedCorpus:
+def parse_paths(
+    paths: Iterable[str], *, progress: Progress | None = None, max_bytes: int | None = None
+) -> ParsedCorpus:
     """Read and parse files or folders; unreadable files land in ``errors``."""
-    documents, errors = read_corpus(list(paths))
+    documents, errors = read_corpus(list(paths), max_bytes=max_bytes)
     return ParsedCorpus(parse_documents(documents, progress=progress), list(errors))
 
 

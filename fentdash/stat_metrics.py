@@ -93,7 +93,6 @@ def last_substance(kw: Keywords, lo: int, hi: int) -> str | None:
 
 
 _SUBJECT_LOOK = 60  # characters before a change searched for the group it is about ("Teen ...")
-_LINK_LOOK = 120  # characters after a share searched for the drug its deaths involve
 
 
 def metric_of(
@@ -114,19 +113,6 @@ def _teen_subject(text: str, sent: tuple[int, int], fig: Figure) -> bool:
     if ends and not rx.CLAUSE_PUNCT.search(text, ends[-1], fig.start):
         return True
     return rx.FRONTED_TEEN.match(text, sent[0], fig.start) is not None
-
-
-def _linked_substance(text: str, end: int, hi: int, kw: Keywords) -> str | None:
-    """The drug a share's deaths involve, named after a link verb in its clause: "70 percent of
-    the 107,000 overdose deaths in 2021 involved synthetic opioids"."""
-    stop = rx.CLAUSE_PUNCT.search(text, end, min(hi, end + _LINK_LOOK))
-    stop_at = stop.start() if stop else min(hi, end + _LINK_LOOK)
-    link = rx.SHARE_LINK.search(text, end, stop_at)
-    if not link:
-        return None
-    named = [i for i, _h0, _h1 in kw.between(link.end(), stop_at)]
-    metric = lx.SUBSTANCE_METRICS[min(named)][1] if named else None
-    return metric if metric and metric != "overdose_deaths" else None
 
 
 def _seized_in_clause(text: str, lo: int, fig: Figure) -> bool:
@@ -233,7 +219,6 @@ def _metric_by_kind(
         pills = rx.PILL.search(whole) or (" of " not in span and in_sentence(rx.PILL))
         if pills and in_sentence(rx.LETHAL):
             return "counterfeit_pill_share"
-        base = _linked_substance(text, fig.end, hi, kw) or base
         return f"{base}_share" if base and rx.DEATH_CONTEXT.search(whole) else "other"
     # counts
     if fig.change:

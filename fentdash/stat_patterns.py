@@ -202,7 +202,3 @@ FRACTION_CHANGE = re.compile(
 )
 # A multiple that names no noun of its own: "twice as many", "double the amount".
 BARE_MULTIPLE = re.compile(rf"(?:as{SP}+(?:many|much)|the{SP}+(?:{lx.MULTIPLE_BASES}))$", re.IGNORECASE)
-# What links a share of deaths to a drug: "... involved synthetic opioids", "were linked to fentanyl".
-SHARE_LINK = re.compile(
-    r"\b(?:involv\w*|(?:were|was|are|is)\s+(?:linked|tied|attributed|due)\s+to|caused\s+by)\b", re.IGNORECASE
-)

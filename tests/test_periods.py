@@ -327,6 +327,21 @@ COMPARISONS = [
         ("twice as many", "fold", "seizures_change", "2015-01-01", "2019-12-31", "range", "2019")]),
     ("The toll in 2017 was roughly six times that of 2013.", None, [
         ("roughly six times", "fold", "overdose_deaths_change", "2013-01-01", "2017-12-31", "range", "2017")]),
+    ("Deaths in 2019 were roughly triple the 2010 toll.", None, [
+        ("roughly triple", "fold", "overdose_deaths_change", "2010-01-01", "2019-12-31", "range", "2019")]),
+    ("Fentanyl killed twice as many people in 2021 as in 2018.", None, [
+        ("twice as many", "fold", "synthetic_opioid_deaths_change", "2018-01-01", "2021-12-31", "range", "2021")]),
+    # "the number of X in Y1 as in Y0": the second term is the baseline.
+    ("There were three times the number of deaths in 2019 as in 2010.", None, [
+        ("three times", "fold", "overdose_deaths_change", "2010-01-01", "2019-12-31", "range", "2019")]),
+    # Groups compared within one year: the year is the period, not a baseline.
+    ("In 2020, Black men died at twice the rate of white men.", None, [
+        ("twice the rate", "fold", "overdose_death_rate_change", "2020-01-01", "2020-12-31", "year", "2020")]),
+    ("Black men died at twice the rate of white men in 2020.", None, [
+        ("twice the rate", "fold", "overdose_death_rate_change", "2020-01-01", "2020-12-31", "year", "2020")]),
+    # "as in the previous year" after a percent change repeats the change; it is no baseline.
+    ("Overdose deaths rose 30% in 2020, as in the previous year.", None, [
+        ("rose 30%", "percent", "overdose_deaths_change", "2020-01-01", "2020-12-31", "year", "2020")]),
     # The later period may come from the previous sentence of the paragraph.
     ("Heroin killed 10,574 people in 2014. That was nearly four times the toll recorded in 2010.", None, [
         ("10,574 people", "deaths", "heroin_deaths", "2014-01-01", "2014-12-31", "year", "2014"),

@@ -1355,6 +1355,27 @@ FORMER_GAPS = [
 ]
 
 
+# Known gaps: the expected output is right, the extractor does not produce it yet.
+GAPS = [
+    (
+        "So far this year, deputies have administered naloxone 97 times.",
+        [("97 times", 97, None, "times", "naloxone", None)],
+    ),
+    (
+        "The lab tested 5,000 heroin samples; 2,700 contained fentanyl.",
+        [
+            ("5,000 heroin samples", 5000, None, "count", "other", None),
+            ("2,700", 2700, None, "count", "other", None),
+        ],
+    ),
+    ("About 60 people attended a vigil for the overdose victims.", []),
+    (
+        "Teens are three times as likely to die from fentanyl as adults.",
+        [("three times as likely", 3, None, "fold", "relative_risk", None)],
+    ),
+]
+
+
 def _rows(text: str) -> list[tuple]:
     return [(q.text, q.value, q.value_high, q.unit, q.metric, q.qualifier) for q in find_statistics(text)]
 
@@ -1385,6 +1406,16 @@ def test_not_figures(text):
 
 @pytest.mark.parametrize("text,expected", FORMER_GAPS, ids=[t[:50] for t, _ in FORMER_GAPS])
 def test_former_gaps(text, expected):
+    assert _rows(text) == _approx(expected)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="repetitions ('97 times'), a bare part after a semicolon, people at an event in a drug "
+    "sentence, and relative risk ('as likely') are not modelled",
+)
+@pytest.mark.parametrize("text,expected", GAPS, ids=[t[:50] for t, _ in GAPS])
+def test_known_gaps(text, expected):
     assert _rows(text) == _approx(expected)
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from fentdash import knowledge, settings
+from fentdash import corpus, knowledge, settings
 from fentdash.filters import STATEMENT_KINDS, Filters, normalise, official_counts, parse_query, year_bounds
 from fentdash.uploads import UploadRejected, store_upload
 
@@ -31,7 +31,7 @@ def _store_uploads(files) -> list[str]:
         if file.file_id in stored:
             continue
         result = store_upload(
-            file.name, file.getvalue(), folder=upload_dir(), max_bytes=settings.MAX_FILE_BYTES
+            file.name, file.getvalue(), folder=upload_dir(), max_bytes=corpus.resolve_max_bytes()
         )
         if isinstance(result, UploadRejected):
             st.sidebar.warning(f"{result.name}: {result.reason}")
