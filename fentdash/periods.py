@@ -122,11 +122,14 @@ _RECORD_LABELS: Final[frozenset[str]] = frozenset({"since", "past"})
 # A figure derived from an amount named before: "this amount could kill 1.3 million people",
 # "enough to kill 500,000 people", "the seizure has a street value of $2 million".
 _DERIVED = re.compile(
-    r"(?i:\b(?:this|that|these|those|the|such\s{1,3}an?)\s{1,3}(?:[a-z-]{1,15}\s{1,3})?"
+    r"(?i:\b(?:this|that|these|those|such\s{1,3}an?)\s{1,3}(?:[a-z-]{1,15}\s{1,3})?"
     r"(?:amounts?|quantity|quantities|seizures?|loads?|shipments?|hauls?|batch|drugs|fentanyl|pills|powder|"
     r"substance|package|parcels?|stash|cache)\b"
+    # "the seizure", "the amount": but "the pills tested" need not be the ones seized.
+    r"|\bthe\s{1,3}(?:[a-z-]{1,15}\s{1,3})?(?:amount|quantity|seizure|load|shipment|haul|batch|stash|cache)s?\b"
     r"|\bthat\s{1,3}much\b|\benough\s{1,3}(?:[a-z]{1,15}\s{1,3}){0,3}?to\s{1,3}(?:kill|be\s{1,3}lethal)\b"
-    r"|\bpotential(?:ly)?\s{1,3}(?:to\s{1,3})?(?:kill|lethal|deadly|fatal))"
+    # "the potential to kill", "could potentially kill"; not "a potentially lethal dose" (a description).
+    r"|\bpotential(?:ly)?\s{1,3}(?:to\s{1,3})?kill)"
 )
 # Quantities of drug a derived figure can refer back to (not doses: "2 mg can be lethal").
 QUANTITY_UNITS: Final[frozenset[str]] = frozenset({"pounds", "kg", "grams", "ounces", "tons", "pills"})
