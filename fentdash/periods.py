@@ -76,29 +76,30 @@ _BASELINE_CUE_NEAR = re.compile(
 _ON_CUE = re.compile(r"(?i:\bon\s{1,3}(?:the\s{1,3})?$)")
 # A comparison whose baseline is a noun phrase: "three times the number who died in 2010", "double the amount
 # seized in fiscal year 2020", "twice as many as in 2015", "half that of 2019". The multiplier comes first.
-_NP_BASELINE = re.compile(
-    r"(?i:\b(?:times|twice|thrice|double|triple|quadruple|half)\s{1,3}"
-    r"(?:(?:the|its|their)\s{1,3}(?:(?:number|amount|level|total|count|quantity|volume|figure|tally|toll|pace)s?\b"
+_MULTIPLIER = r"\b(?:times|twice|thrice|double|triple|quadruple|half)\s{1,3}"
+_AS_MUCH = r"as\s{1,3}(?:many|much|high|large|great|often)"
+_BASE_NOUN = (
+    r"(?:the|its|their)\s{1,3}(?:(?:number|amount|level|total|count|quantity|volume|figure|tally|toll|pace)s?\b"
     # "twice the rate of white men in 2020" compares groups in one year: 2020 is the period.
     r"|rates?\b(?!\s{1,3}(?:of|among|for)\b))"
-    r"|(?:that|those|what)\b|as\s{1,3}(?:many|much|high|large|great|often)\s{1,3}as\s{1,3}(?:in|during|for|at|of)\b)"
+)
+_NP_BASELINE = re.compile(
+    rf"(?i:{_MULTIPLIER}(?:{_BASE_NOUN}|(?:that|those|what)\b|{_AS_MUCH}\s{{1,3}}as\s{{1,3}}(?:in|during|for|at|of)\b)"
     r"[^.;:!?]{0,60}$"
     # "three times as many deaths in 2019 as in 2010".
-    r"|\b(?:times|twice|thrice|double|triple|quadruple|half)\s{1,3}as\s{1,3}(?:many|much|high|large|great|often)\b"
-    r"[^.;:!?]{0,60}\bas\s{1,3}(?:(?:in|during|for|of|at)\s{1,3})?$"
+    rf"|{_MULTIPLIER}{_AS_MUCH}\b[^.;:!?]{{0,60}}\bas\s{{1,3}}(?:(?:in|during|for|of|at)\s{{1,3}})?$"
     # "double the 2019 total": the expression right after "the".
-    r"|\b(?:times|twice|thrice|double|triple|quadruple|half)\s{1,3}(?:the|its|their)\s{1,3}$)"
+    rf"|{_MULTIPLIER}(?:the|its|their)\s{{1,3}}$)"
 )
-# "three times as many deaths in 2019 as in 2010": the second term is the baseline, the first the period.
+# "three times the number of deaths in 2019 as in 2010": the second term is the baseline, the first the period.
 _SECOND_TERM = re.compile(
-    r"(?i:^[^.;:!?\d]{0,40}\b(?:as|than|compared\s{1,3}(?:to|with)|versus|vs\.?)\s{1,3}"
+    r"(?i:[^.;:!?\d]{0,40}\b(?:as|than|compared\s{1,3}(?:to|with)|versus|vs\.?)\s{1,3}"
     r"(?:(?:in|during|for|of|at|with)\s{1,3})?(?:the\s{1,3})?$)"
 )
 _REPORTING_VERB = (
     r"(?:said|says|say|told|tells|announced|announces|stated|added|noted|warned|reported|explained|"
     r"issued|released|testified|wrote|according\s+to)"
 )
-_REPORTING = re.compile(rf"(?i:\b{_REPORTING_VERB}\b)")
 # A speech date is a day attached to a reporting verb: "said on Monday", "announced Jan. 26",
 # "released data Tuesday" (a short object, no figure between) ...
 _SPEECH_BEFORE = re.compile(rf"(?i:\b{_REPORTING_VERB}(?:\s{{1,3}}(?!that\b)[a-z'’-]{{1,20}}){{0,2}}\s{{1,3}}(?:on\s{{1,3}})?$)")
@@ -288,8 +289,8 @@ def _link(
                 break
             floor = e.end
         second = next((e for e in usable if baseline and e.start >= baseline.end), None)
-        if baseline and second and second.label not in SPAN_LABELS and _SECOND_TERM.search(
-            text[baseline.end:second.start]
+        if baseline and second and second.label not in SPAN_LABELS and _SECOND_TERM.match(
+            text, baseline.end, second.start
         ):
             first_term, baseline = baseline, second
 

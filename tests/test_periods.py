@@ -438,6 +438,11 @@ DERIVED = [
         ("2 milligrams", "mg", "lethal_dose", None, None, None, None),
         ("over 1.3 million people", "people", "potential_lethal_doses", "2024-06-02", "2024-06-02", "day",
          "June 2")]),
+    # "a potentially lethal dose" describes pills; "the pills it tested" need not be the ones seized.
+    ("Agents seized 20 million pills last year.\n\nThe agency said 60% of the pills it tested contained a "
+     "potentially lethal dose.", D("2022-12-20"), [
+        ("20 million pills", "pills", "seizures", "2021-01-01", "2021-12-31", "year", "last year"),
+        ("60% of the pills", "percent", "counterfeit_pill_share", None, None, None, None)]),
     # The derived figure's own period wins.
     ("Agents seized 30 pounds in 2020. In 2021, the same amount would have killed 6 million people.", None, [
         ("30 pounds", "pounds", "seizures", "2020-01-01", "2020-12-31", "year", "2020"),
