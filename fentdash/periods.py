@@ -40,10 +40,14 @@ from .models import Interval, Statistic, TimeExpression
 __all__ = ["attach_periods", "resolve_periods"]
 
 # Figures that describe no period: doses, potencies, frequencies ("a life every five minutes").
-TIMELESS_METRICS: Final[frozenset[str]] = frozenset({"lethal_dose", "potency_vs_heroin"})
+TIMELESS_METRICS: Final[frozenset[str]] = frozenset(
+    {"lethal_dose", "potency_vs_heroin", "potency_vs_morphine", "potency", "naloxone_dose", "prescribed_dose"}
+)
 TIMELESS_UNITS: Final[frozenset[str]] = frozenset({"mg", "minutes"})
 # Expressions that span a whole from-to period; they are never just a baseline.
-SPAN_LABELS: Final[frozenset[str]] = frozenset({"range", "year_range", "month_range", "since", "past", "to_date"})
+SPAN_LABELS: Final[frozenset[str]] = frozenset(
+    {"range", "year_range", "month_range", "since", "past", "to_date", "year_so_far"}
+)
 # Abbreviations whose final period does not end a sentence.
 ABBREVIATIONS: Final[frozenset[str]] = frozenset({
     "u.s", "u.k", "u.n", "d.c", "dr", "mr", "mrs", "ms", "st", "no", "nos", "jr", "sr", "inc", "corp",
@@ -107,7 +111,8 @@ _SPEECH_BEFORE = re.compile(rf"(?i:\b{_REPORTING_VERB}(?:\s{{1,3}}(?!that\b)[a-z
 _SPEECH_RIGHT_AFTER = re.compile(rf"(?i:\s{{1,3}}{_REPORTING_VERB}\b)")
 # ... or a day opening the sentence whose verb reports: "On Tuesday, the Justice Department announced".
 _SPEECH_OPENER = re.compile(rf",?\s{{1,3}}(?:[A-Za-z.'’&-]{{1,30}}\s{{1,3}}){{0,8}}(?i:{_REPORTING_VERB})\b")
-_OPENING = re.compile(r"[\s\"“‘(\[]{0,5}")
+# What may come before such a day: quotes, or a dateline ("PITTSBURGH – Today, ... announced").
+_OPENING = re.compile(r"(?:[A-Z][A-Za-z.,'’ ()]{1,40}\s(?:[—–]|--?)\s{1,3})?[\s\"“‘(\[]{0,5}")
 # A new clause: an expression after it belongs to the next clause's figure ("..., and in 2022, ...").
 _CLAUSE_BREAK = re.compile(r"(?i:;|,\s{1,3}(?:and|but|while|whereas)\b|\s[—–]\s)")
 # A dateline ("WASHINGTON, Nov. 4, 2019 –") dates the article, not a figure.
@@ -147,6 +152,10 @@ _DOCUMENT_AFTER = re.compile(
     r"meeting|hearing|speech|address|summit|conference|press|bulletin|alert|advisory|notice)s?\b"
 )
 
+# "Tuesday's seizure", "the Jan. 26 raid's haul": a day's possessive names the event it dates.
+_EVENT_AFTER = re.compile(
+    r"\s{1,3}(?:[a-z-]{1,20}\s{1,3})?(?i:seizure|raid|arrest|bust|operation|interdiction|search|stop|sweep|haul)s?\b"
+)
 
 _REACH: Final = 400
 
@@ -227,7 +236,10 @@ def _speech_date(text: str, e: TimeExpression, sentence: _Sentence) -> bool:
 def _usable(text: str, e: TimeExpression, sentence: _Sentence) -> bool:
     """Not a possessive ("this month's report") nor the date of the speech ("said Monday")."""
     possessive = _POSSESSIVE.match(text, e.end)
-    if possessive and (e.granularity == "day" or _DOCUMENT_AFTER.match(text, possessive.end())):
+    if possessive and (
+        _DOCUMENT_AFTER.match(text, possessive.end())
+        or (e.granularity == "day" and not _EVENT_AFTER.match(text, possessive.end()))
+    ):
         return False  # "Today's data", "this month's report"; but "last year's seizures" is a period
     if e.granularity == "day" and _speech_date(text, e, sentence):
         return False

@@ -372,6 +372,15 @@ def _b_to_date(m: re.Match, ref: date | None, prev: Interval | None) -> Interval
     return Interval(start, ref, "range")
 
 
+def _b_year_so_far(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    y = int(m["year"] or m["year2"])
+    start, last = (date(y - 1, 10, 1), date(y, 9, 30)) if m["fiscal"] else (date(y, 1, 1), date(y, 12, 31))
+    if ref is None or ref < start:
+        return None
+    # Read after the year ended, "so far in 2023" covers the whole year.
+    return Interval(start, min(ref, last), "range")
+
+
 def _b_ago(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
     if ref is None:
         return None
@@ -432,6 +441,14 @@ def _b_same(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | 
     if unit == "month":
         return _month(prev.end.year, prev.end.month)
     return prev
+
+
+def _b_same_in_year(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    y = int(m["year"])
+    if prev is None:
+        return Interval(date(y - 1, 10, 1), date(y, 9, 30), "range") if m["fiscal"] else _year(y)
+    anchor = _fiscal_year_of(prev.end) if m["fiscal"] else prev.end.year
+    return _shift(prev, y - anchor, "year")
 
 
 def _b_same_year_before(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
@@ -515,6 +532,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("year", P.YEAR_PATTERN, "absolute", "year", _b_year, _accept_year, digit=True),
     _Rule("to_date", P.TO_DATE_PATTERN, "relative", "range", _b_to_date,
           words=("so far", "earlier", "later", "to date", "to-date")),
+    _Rule("year_so_far", P.YEAR_SO_FAR_PATTERN, "relative", "range", _b_year_so_far,
+          words=("so far", "thus far"), digit=True),
     _Rule("past", P.PAST_PATTERN, "relative", "range", _b_past, _accept_past, words=("past", "last")),
     _Rule("unit_rel", P.UNIT_REL_PATTERN, "relative", "year", _b_unit_rel, words=("last", "this", "next")),
     _Rule("ago", P.AGO_PATTERN, "relative", "year", _b_ago, words=("ago",)),
@@ -529,6 +548,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("previous", P.PREVIOUS_PATTERN, "anaphoric", "year", _b_previous, _accept_clause_end,
           words=("previous", "prior", "preceding", "following", "next", "before", "earlier", "after", "later")),
     _Rule("same", P.SAME_PATTERN, "anaphoric", "year", _b_same, words=("same", "that")),
+    _Rule("same_in_year", P.SAME_IN_YEAR_PATTERN, "anaphoric", "range", _b_same_in_year, words=("same",),
+          digit=True),
     _Rule("same_year_before", P.SAME_YEAR_BEFORE_PATTERN, "anaphoric", "range", _b_same_year_before,
           words=("same",)),
 )

@@ -170,6 +170,12 @@ TO_DATE_PATTERN = re.compile(
     rf"|\b(?i:this)[ \t\u00a0]{{1,3}}(?P<unit2>(?i:year|month|week))[ \t\u00a0]{{1,3}}(?i:so[ \t\u00a0]+far|to[ \t\u00a0]+date){_END}"
     rf"|\b(?P<ytd>(?i:year[- \t]to[- \t]date))\b"
 )
+# "so far in 2023", "2023 thus far": from Jan. 1 of that year to the article date.
+YEAR_SO_FAR_PATTERN = re.compile(
+    rf"\b(?i:so|thus)[ \t\u00a0]{{1,3}}(?i:far)[ \t\u00a0]{{1,3}}(?i:in|during)[ \t\u00a0]{{1,3}}"
+    rf"(?P<fiscal>(?i:fiscal)[ \t\u00a0]{{1,3}}(?i:year)[ \t\u00a0]{{1,3}}|FY[ \t\u00a0]?)?(?P<year>{_YEAR})"
+    rf"|(?<![\d,.$])(?P<year2>{_YEAR})[ \t\u00a0]{{1,3}}(?i:so|thus)[ \t\u00a0]{{1,3}}(?i:far){_END}"
+)
 AGO_PATTERN = re.compile(rf"\b(?P<n>{_NUM})[ \t\u00a0]{{1,3}}(?P<unit>{_UNIT})[ \t\u00a0]{{1,3}}(?i:ago){_END}")
 PAST_PATTERN = re.compile(
     rf"(?:\b(?i:in|over|during|within|for|throughout)[ \t\u00a0]{{1,3}})?(?:(?i:the|this)[ \t\u00a0]{{1,3}})(?i:past|last)[ \t\u00a0]{{1,3}}"
@@ -187,6 +193,12 @@ PREVIOUS_PATTERN = re.compile(
 )
 SAME_PATTERN = re.compile(
     rf"\b(?:(?i:that)|(?i:the[ \t\u00a0]+same))[ \t\u00a0]{{1,3}}(?P<unit>(?i:year|month|quarter|period|time[ \t\u00a0]+period|time[ \t\u00a0]+frame)){_END}"
+)
+# "the same period of fiscal year 2022": the period just named, moved to the named year.
+SAME_IN_YEAR_PATTERN = re.compile(
+    rf"\b(?i:the[ \t\u00a0]+same)[ \t\u00a0]{{1,3}}(?i:period|time[ \t\u00a0]+period|time[ \t\u00a0]+frame|months?|quarter|weeks?)"
+    rf"[ \t\u00a0]{{1,3}}(?i:of|in|during)[ \t\u00a0]{{1,3}}"
+    rf"(?P<fiscal>(?i:fiscal)[ \t\u00a0]{{1,3}}(?i:year)[ \t\u00a0]{{1,3}}|FY[ \t\u00a0]?)?(?P<year>{_YEAR})"
 )
 # "the same period the year before": the period just named, a year back.
 SAME_YEAR_BEFORE_PATTERN = re.compile(

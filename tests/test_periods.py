@@ -392,11 +392,18 @@ EVENT_DAYS = [
         ("9 kilograms", "kg", "seizures", "2023-03-14", "2023-03-14", "day", "March 14")]),
     ("Deputies stopped the car on Dec. 3, 2019, and found 3,000 pills under a seat.", None, [
         ("3,000 pills", "pills", "seizures", "2019-12-03", "2019-12-03", "day", "Dec. 3, 2019")]),
+    # A day's possessive dates the event it names, but not a briefing or data release.
+    ("Tuesday's seizure of 40 kilograms stunned veteran agents.", D("2023-03-09"), [
+        ("40 kilograms", "kg", "seizures", "2023-03-07", "2023-03-07", "day", "Tuesday")]),
+    ("Tuesday's data showed 1,200 deaths.", D("2023-03-09"), [
+        ("1,200 deaths", "deaths", "overdose_deaths", None, None, None, None)]),
     # A day attached to a reporting verb dates the speech, not the figure.
     ("The DEA announced Jan. 26 that agents had seized 250 pounds of fentanyl.", D("2023-02-02"), [
         ("250 pounds", "pounds", "seizures", None, None, None, None)]),
     ("On Tuesday, the Justice Department announced that agents had seized 40 kilograms.", D("2023-03-09"), [
         ("40 kilograms", "kg", "seizures", None, None, None, None)]),
+    ("PITTSBURGH – Today, U.S. Attorney Scott Brady announced that 3,000 pills were seized.", D("2019-03-08"), [
+        ("3,000 pills", "pills", "seizures", None, None, None, None)]),
     ("The agency on Thursday reported 1,200 overdose deaths.", D("2023-03-11"), [
         ("1,200 overdose deaths", "deaths", "overdose_deaths", None, None, None, None)]),
     ("The health department released figures Wednesday showing 310 residents died.", D("2023-03-11"), [
@@ -404,6 +411,14 @@ EVENT_DAYS = [
     # Year to date runs from Jan. 1 to the article date.
     ("Year to date, agents at the border have seized 9,400 pounds of fentanyl.", D("2023-05-20"), [
         ("9,400 pounds", "pounds", "seizures", "2023-01-01", "2023-05-20", "range", "Year to date")]),
+    ("The county has logged 57 suspected overdose deaths so far in 2018.", D("2018-04-09"), [
+        ("57 suspected overdose deaths", "deaths", "overdose_deaths", "2018-01-01", "2018-04-09", "range",
+         "so far in 2018")]),
+    ("So far in fiscal year 2023, CBP has seized 7,800 pounds of fentanyl, up from 4,000 pounds in the same period "
+     "of fiscal year 2022.", D("2023-02-03"), [
+        ("7,800 pounds", "pounds", "seizures", "2022-10-01", "2023-02-03", "range", "So far in fiscal year 2023"),
+        ("4,000 pounds", "pounds", "seizures", "2021-10-01", "2022-02-03", "range",
+         "the same period of fiscal year 2022")]),
     ("So far this year, the county has logged 57 suspected overdose deaths.", D("2018-04-09"), [
         ("57 suspected overdose deaths", "deaths", "overdose_deaths", "2018-01-01", "2018-04-09", "range",
          "So far this year")]),
