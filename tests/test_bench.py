@@ -44,6 +44,7 @@ def bench_run(tmp_path_factory):
     return code, files, out
 
 
+@pytest.mark.slow
 def test_bench_writes_json_with_every_measurement(bench_run, capsys):
     code, files, _ = bench_run
     assert code == 0
@@ -65,6 +66,7 @@ def test_bench_writes_json_with_every_measurement(bench_run, capsys):
     assert result["targets"]["peak_memory_mb"]["target"] == "<= 1024"
 
 
+@pytest.mark.slow
 def test_bench_prints_the_table(bench_run):
     _, files, _ = bench_run
     result = json.loads(files[0].read_text(encoding="utf-8"))
@@ -142,6 +144,7 @@ def test_stage_timer_times_every_stage_and_restores_the_functions():
     assert all(v >= 0 for v in totals.values())
 
 
+@pytest.mark.slow
 def test_serial_section_lists_stage_times(bench_run):
     _, files, _ = bench_run
     stages = json.loads(files[0].read_text(encoding="utf-8"))["serial"]["stages_cpu_ms_per_article"]

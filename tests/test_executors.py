@@ -71,6 +71,7 @@ def dask_cluster():
     cluster.close()
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_equals_serial(dask_cluster):
     serial = SerialExecutor().map_documents(cache.parse_row, DOCS)
     seen = []
@@ -83,6 +84,7 @@ def test_dask_local_cluster_equals_serial(dask_cluster):
     assert sorted(seen)[-1] == len(DOCS)
 
 
+@pytest.mark.slow
 def test_dask_cached_frames_equal_serial(dask_cluster, tmp_path):
     serial = cache.frames_for_documents(DOCS, cache_dir=tmp_path / "s")
     with DaskExecutor(dask_cluster.scheduler_address, chunk_size=4) as ex:
@@ -91,6 +93,7 @@ def test_dask_cached_frames_equal_serial(dask_cluster, tmp_path):
         pd.testing.assert_frame_equal(parallel[name], serial[name], obj=name)
 
 
+@pytest.mark.slow
 def test_load_frames_reads_and_parses_in_the_pool_like_parse_paths(tmp_path):
     synth.write_corpus(12, tmp_path / "in", seed=5)
     (tmp_path / "in" / "copy.txt").write_text(synth.article_text(3, seed=5), encoding="utf-8")  # a duplicate
