@@ -1,6 +1,6 @@
 """A disk cache of parsed articles: Parquet, keyed by content hash, one folder per parser version.
 
-Layout: ``<cache_dir>/v<PARSER_VERSION>/part-<id>/{articles,statements,statistics}.parquet``
+Layout: ``<cache_dir>/v<PARSER_VERSION>-<code hash>/part-<id>/{articles,statements,statistics}.parquet``
 plus ``files.parquet`` (a manifest of files already read). Rows hold the contract records of
 ``pipeline`` (``article_record`` flattened as in ``to_frames``, ``statement_record``,
 ``statistic_record``) and the article text, each with the article's cache key; evidence
@@ -20,7 +20,7 @@ import uuid
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from . import corpus, pipeline
+from . import corpus, knowledge, pipeline
 from . import version as _version
 from .executors import Executor, SerialExecutor
 from .models import Document, ReadError
@@ -69,9 +69,29 @@ def default_cache_dir() -> Path:
 
 
 def version_dir(cache_dir: str | os.PathLike | None = None, *, version: str | None = None) -> Path:
-    """The folder of one parser version (default: the running one, read at call time)."""
+    """The folder of one parser version: ``v<PARSER_VERSION>-<code fingerprint>`` by default
+    (read at call time), or ``v<version>`` for an explicit version."""
     base = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-    return base / f"v{version or _version.PARSER_VERSION}"
+    if version is not None:
+        return base / f"v{version}"
+    return base / f"v{_version.PARSER_VERSION}-{code_fingerprint()}"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the package's code and knowledge files as loaded by this process.
+
+    PARSER_VERSION is bumped at releases; between them (development, a patched install) an
+    edited extractor or officials.csv would otherwise serve stale parses from the cache.
+    """
+    digest = hashlib.sha256()
+    sources = sorted(Path(__file__).parent.glob("*.py")) + sorted(knowledge.data_dir().glob("*.csv"))
+    for path in sources:
+        try:
+            digest.update(path.name.encode() + b"\x00" + path.read_bytes())
+        except OSError:  # e.g. a zipped install: fall back to the version alone
+            continue
+    return digest.hexdigest()[:10]
 
 
 def cache_key(document: Document) -> str:
@@ -253,7 +273,7 @@ def store_tables(tables: Tables, *, folder: Path) -> None:
 
 
 def clear(cache_dir: str | os.PathLike | None = None, *, version: str | None = None) -> None:
-    """Delete cached parses of one parser version (default: every version)."""
+    """Delete cached parses of one parser version folder name without the "v" (default: all)."""
     base = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     folders = [version_dir(base, version=version)] if version else sorted(base.glob("v*"))
     for folder in folders:

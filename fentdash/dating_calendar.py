@@ -32,6 +32,7 @@ from .dating_spans import (
 )
 from .dating_text import PAST_VERB, evidence, is_future, sentence, skipped
 from .models import Evidence, TimeExpression
+from .numbers import UNITS_WORDS
 
 DATELINE_STRENGTH = 0.95
 UPDATE_STRENGTH = 0.9
@@ -50,19 +51,6 @@ ROLLING_LAG_MONTHS = (4, 5, 12)  # earliest release, typical release, latest "cu
 # Real articles carry a handful of dates; past this many of one kind the rest add nothing.
 MAX_CLUES_PER_KIND = 40
 
-_NUMBER_WORDS: dict[str, int] = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-}
 _PERIOD_OF_YEAR = re.compile(
     r"\b(?:(?:first|past|last)\s(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\smonths"
     r"|first\s(?P<part>quarter|half)|(?P<ordinal>second|third)\squarter)"
@@ -321,7 +309,7 @@ def _period_of_year_clues(text: str, options: Options, clues: Clues) -> None:
             continue
         if m.group("n"):
             raw = m.group("n").lower()
-            months = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+            months = int(raw) if raw.isdigit() else UNITS_WORDS[raw]
         elif m.group("part"):
             months = 3 if m.group("part").lower() == "quarter" else 6
         else:

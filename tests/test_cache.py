@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -160,7 +161,8 @@ def test_new_parser_version_invalidates(tmp_path, counted, monkeypatch):
     cache.load_frames(paths, cache_dir=tmp_path / "c", stats=stats)
     assert (len(counted), stats.parsed, stats.reused) == (6, 3, 0)
     assert len(list((tmp_path / "c").glob("v*"))) == 2  # the old version is left alone
-    assert len(list((tmp_path / "c" / "v999.0.0").glob("part-*"))) == 1
+    assert len(list(cache.version_dir(tmp_path / "c").glob("part-*"))) == 1
+    assert cache.version_dir(tmp_path / "c").name.startswith("v999.0.0-")
 
 
 def test_paths_come_from_this_call_not_the_cache(tmp_path, counted):
@@ -189,8 +191,9 @@ def test_cache_dir_from_environment(tmp_path, counted, monkeypatch):
     monkeypatch.setenv(cache.CACHE_DIR_ENV, str(tmp_path / "env-cache"))
     stats = cache.CacheStats()
     cache.load_frames(paths, stats=stats)
-    assert stats.folder == str(tmp_path / "env-cache" / f"v{version.PARSER_VERSION}")
-    assert len(list((tmp_path / "env-cache" / f"v{version.PARSER_VERSION}").glob("part-*"))) == 1
+    folder = tmp_path / "env-cache" / f"v{version.PARSER_VERSION}-{cache.code_fingerprint()}"
+    assert stats.folder == str(folder)
+    assert len(list(folder.glob("part-*"))) == 1
 
 
 def test_parser_failure_is_an_error_row_and_not_cached(tmp_path, monkeypatch):
@@ -392,3 +395,18 @@ def test_an_interrupted_load_keeps_the_batches_already_parsed(tmp_path, monkeypa
     cache.load_frames(paths, cache_dir=tmp_path / "c", stats=stats)
     assert calls == ["a.txt", "b.txt", "c.md"]
     assert (stats.parsed, stats.reused) == (1, 2)
+
+
+def test_a_code_change_invalidates_like_a_version_bump(tmp_path, counted, monkeypatch):
+    paths = write(tmp_path / "in", {"a.txt": TEXTS["a.txt"]})
+    cache.load_frames(paths, cache_dir=tmp_path / "c")
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "edited")
+    stats = cache.CacheStats()
+    cache.load_frames(paths, cache_dir=tmp_path / "c", stats=stats)
+    assert (stats.parsed, stats.reused) == (1, 0)
+    assert stats.folder.endswith(f"v{version.PARSER_VERSION}-edited")
+
+
+def test_code_fingerprint_is_stable_and_short():
+    assert cache.code_fingerprint() == cache.code_fingerprint()
+    assert re.fullmatch(r"[0-9a-f]{10}", cache.code_fingerprint())
