@@ -4,7 +4,9 @@ refer back to them (pronouns, descriptions such as "the official") or to organis
 Names are runs of capitalised words. A run is a person only with a cue: the knowledge base
 knows the name, a title or honorific stands before it, an apposition with a role follows it,
 or a reporting verb is next to it. Organisation and place words end a name, so
-"Drug Enforcement Administration" or "Fort Street Cargo Facility" are never people.
+"Drug Enforcement Administration" or "Fort Street Cargo Facility" are never people; nor is a
+lone word right after an organisation word ("Abuse" in "National Institute on Drug Abuse") or
+a run right after "the", unless the knowledge base or an earlier full name knows it.
 Word lists live in ``people_lexicon``; gender comes from the knowledge base for known people
 and from honorifics or common given names otherwise. A description resolves to the last
 person whose office fits all its words, else forward to the first fitting person named soon
@@ -82,6 +84,11 @@ MAX_ROLE_TOKENS = 12
 _APPOSITION = re.compile(rf",[ \t]+(?:{ACADEMIC_DEGREES},?[ \t]*){{0,3}}(?P<role>[^,;\n“”\"]{{1,160}})")
 # The apposition ends at its sentence: a full stop not after an initial or "Mr".
 _APPOSITION_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.(?:[ \t]|$)")
+# An organisation named by a series of one-word items: the rest of "Bureau of Alcohol, Tobacco,
+# Firearms and Explosives" after the apposition stopped at its first comma.
+_SERIAL_NAME = re.compile(
+    rf"(?:,[ \t]+[{_UP}][{_LO}]+){{1,6}},?[ \t]+and[ \t]+[{_UP}][{_LO}]+(?:[ \t]+\([A-Z]{{2,6}}\))?(?=[,.;:)\s]|$)"
+)
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|stated|noted|warned|explained)[ \t]+$")
 _ORG_TRIM = re.compile(r"^(?:[Tt]he[ \t]+)?(?:(?:U\.S\.|US)[ \t]+)?|(?:[ \t]*\([A-Z]{2,6}\))?(?:['’]s)?$")
 _ORG_ANAPHOR = re.compile(
@@ -89,6 +96,8 @@ _ORG_ANAPHOR = re.compile(
 )
 _CONNECTORS = frozenset({"of", "for", "on", "and", "in", "the"})
 _APPOSED_NAME = re.compile(r",[ \t]*$")
+# "the" right before a capitalised run: a name never follows it ("of the Substance Abuse and").
+_ARTICLE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _CLOSING_COMMA = re.compile(r",(?=[ \t]*[a-z])")
 _APPOSITION_AGE = re.compile(r",[ \t]+\d{1,3},")
 _APPOSITION_DEGREE = re.compile(rf",[ \t]+{ACADEMIC_DEGREES}")
@@ -400,6 +409,9 @@ def _apposition_role(text: str, end: int) -> tuple[str | None, bool]:
     cut = _APPOSITION_END.search(role)
     if cut:
         role = role[: cut.start()]
+    elif role[-1:].isalpha() and role.split()[-1][:1].isupper():
+        serial = _SERIAL_NAME.match(text, m.end())
+        role += serial.group() if serial else ""
     role = role.strip()
     if role.startswith(("who ", "whose ")):
         return None, True
@@ -417,6 +429,38 @@ def _apposition_role(text: str, end: int) -> tuple[str | None, bool]:
     ):
         return None, degree
     return role, True
+
+
+def _inside_organization(text: str, tokens: list[re.Match[str]], i: int, j: int) -> bool:
+    """Whether candidate tokens [i, j) continue an organisation or place name rather than
+    start a person's: "Abuse" in "National Institute on Drug Abuse" (a lone word right after an
+    organisation word), "Substance Abuse" in "of the Substance Abuse and Mental Health ...".
+    """
+    start = tokens[i].start()
+    if _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+        return True
+    # "Director of National Drug Control Policy Rahul Gupta": a full name may follow one.
+    return j - i == 1 and _after_organization_word(tokens, i)
+
+
+def _after_organization_word(tokens: list[re.Match[str]], i: int) -> bool:
+    """Token i follows an organisation or place word in the same capitalised run."""
+    if not i:
+        return False
+    prev = _bare(tokens[i - 1].group())
+    if prev.lower() in ROLE_NOUNS or prev in HONORIFICS:
+        return False  # "Director Milgram", "Dr. Volkow"
+    return prev in ORG_WORDS or prev in PLACE_WORDS
+
+
+def _shed_organization_tail(tokens: list[re.Match[str]], i: int, j: int) -> int:
+    """Start of the name in a long candidate that opens with the last word of an
+    organisation: "Drug Abuse Nora Volkow" -> "Nora Volkow"."""
+    first = _bare(tokens[i].group())
+    if j - i >= 3 and _after_organization_word(tokens, i):
+        if first not in FEMALE_GIVEN_NAMES and first not in MALE_GIVEN_NAMES:
+            return i + 1
+    return i
 
 
 def _verb_next(text: str, end: int) -> bool:
@@ -504,6 +548,7 @@ def find_persons(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Per
             continue
         tokens = _name_tokens(run)
         for i, j in _candidates(tokens):
+            i = _shed_organization_tail(tokens, i, j)
             start, end = tokens[i].start(), tokens[j - 1].end()
             written = _bare(text[start:end])
             end = start + len(written)
@@ -522,6 +567,9 @@ def find_persons(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Per
             after_role, after_cue = _apposition_role(text, end)
             title = bool(role) or honorific
             cue = title or after_cue or _verb_next(text, ref_end) or _verb_before(text, role_start)
+            if _inside_organization(text, tokens, i, j):
+                # Only the knowledge base or an earlier full name can make it a person.
+                title = cue = False
             resolved = _resolve_name(written, cue=cue, title=title, earlier=earlier, index=index)
             if resolved is None:
                 continue

@@ -46,7 +46,7 @@ TIMELESS_METRICS: Final[frozenset[str]] = frozenset(
 TIMELESS_UNITS: Final[frozenset[str]] = frozenset({"mg", "minutes"})
 # Expressions that span a whole from-to period; they are never just a baseline.
 SPAN_LABELS: Final[frozenset[str]] = frozenset(
-    {"range", "year_range", "month_range", "since", "past", "to_date", "year_so_far"}
+    {"range", "year_range", "month_range", "since", "past", "to_date", "year_so_far", "through_end"}
 )
 # Abbreviations whose final period does not end a sentence.
 ABBREVIATIONS: Final[frozenset[str]] = frozenset({
@@ -125,6 +125,7 @@ _RECORD_BEFORE = re.compile(
     r"[^.,;:!?]{0,40}$)"
 )
 _RECORD_LABELS: Final[frozenset[str]] = frozenset({"since", "past"})
+_SINCE_WORD = re.compile(r"(?i:since)\b")
 # A figure derived from an amount named before: "this amount could kill 1.3 million people",
 # "enough to kill 500,000 people", "the seizure has a street value of $2 million".
 _DERIVED = re.compile(
@@ -243,7 +244,8 @@ def _usable(text: str, e: TimeExpression, sentence: _Sentence) -> bool:
         return False  # "Today's data", "this month's report"; but "last year's seizures" is a period
     if e.granularity == "day" and _speech_date(text, e, sentence):
         return False
-    if e.label in _RECORD_LABELS and _RECORD_BEFORE.search(text, max(sentence.start, e.start - 60), e.start):
+    record = e.label in _RECORD_LABELS or _SINCE_WORD.match(e.text)  # "since January", "since the start of ..."
+    if record and _RECORD_BEFORE.search(text, max(sentence.start, e.start - 60), e.start):
         return False
     line_start = text.rfind("\n", 0, e.start) + 1
     dateline = _DATELINE_HEAD.fullmatch(text, line_start, e.start) and _DATELINE_TAIL.match(text, e.end)

@@ -40,6 +40,8 @@ _NEUTRAL_BASE = "2000-01-01"
 _SINCE_WORD = re.compile(r"^(?i:since)\s{1,3}")
 _MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")
+# First day of "since early/mid-/late March": the start of that third of the month.
+_SINCE_DAY = {"early": 1, "mid": 11, "late": 21}
 # Expressions that date the speech rather than a period; not antecedents for "a year earlier".
 SPEECH_LABELS = frozenset({"day_word", "weekday"})
 
@@ -276,6 +278,14 @@ def _b_month_range(m: re.Match, ref: date | None, prev: Interval | None) -> Inte
     return Interval(date(y1, m1, 1), _last_day(y, m2), "range")
 
 
+def _b_month_range_rel(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    if ref is None:
+        return None
+    m1, m2 = _month_number(m["m1"]), _month_number(m["m2"])
+    y = _most_recent_month(m2, ref)
+    return Interval(date(y if m1 <= m2 else y - 1, m1, 1), _last_day(y, m2), "range")
+
+
 def _rolling(m, end_year: int) -> Interval:
     n = 12 if not m["n"] else _number(m["n"])
     end_month = _month_number(m["month"])
@@ -312,8 +322,9 @@ def _b_month_name(m: re.Match, ref: date | None, prev: Interval | None) -> Inter
     if trigger == "next":
         return _month(ref.year if month > ref.month else ref.year + 1, month)
     y = _most_recent_month(month, ref)
-    if trigger == "since":
-        return Interval(date(y, month, 1), ref, "range")
+    if trigger.startswith("since"):
+        day = _SINCE_DAY.get(trigger.removeprefix("since").strip(" -"), 1)
+        return Interval(date(y, month, day), ref, "range")
     return _month(y, month)
 
 
@@ -370,6 +381,34 @@ def _b_to_date(m: re.Match, ref: date | None, prev: Interval | None) -> Interval
         end = {"year": date(ref.year, 12, 31), "month": _last_day(ref.year, ref.month), "week": _week(ref).end}[unit]
         return Interval(ref, end, "range")
     return Interval(start, ref, "range")
+
+
+def _b_since_start(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    if ref is None:
+        return None
+    rel = " ".join(m["rel"].lower().split())
+    back = 1 if rel in ("last", "the past", "the previous") else 0
+    unit = m["unit"].lower()
+    if m["fiscal"] and unit == "year":
+        start = date(_fiscal_year_of(ref) - 1 - back, 10, 1)
+    elif unit == "year":
+        start = date(ref.year - back, 1, 1)
+    elif unit == "month":
+        start = _add_months(ref.replace(day=1), -back)
+    else:
+        start = _week(ref).start - timedelta(weeks=back)
+    return Interval(start, ref, "range")
+
+
+def _through_end(month: int, year: int) -> Interval:
+    return Interval(date(year, 1, 1), _last_day(year, month), "range")
+
+
+def _b_through_end(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
+    month = _month_number(m["month"])
+    if m.groupdict().get("year"):
+        return _through_end(month, int(m["year"]))
+    return None if ref is None else _through_end(month, _most_recent_month(month, ref))
 
 
 def _b_year_so_far(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
@@ -518,6 +557,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("rolling", P.ROLLING_PATTERN, "absolute", "range", _b_rolling, words=_ROLLING_WORDS, digit=True, month=True),
     _Rule("rolling", P.ROLLING_REL_PATTERN, "relative", "range", _b_rolling, words=_ROLLING_WORDS, month=True),
     _Rule("month_range", P.MONTH_RANGE_PATTERN, "absolute", "range", _b_month_range, digit=True, month=True),
+    _Rule("month_range", P.MONTH_RANGE_REL_PATTERN, "relative", "range", _b_month_range_rel,
+          words=("from", "between"), month=True),
     _Rule("quarter", P.QUARTER_PATTERN, "absolute", "quarter", _b_quarter, words=("quarter", "q"), digit=True),
     _Rule("quarter_rel", P.QUARTER_REL_PATTERN, "relative", "quarter", _b_quarter_rel, words=("quarter",)),
     _Rule("part_of_year", P.PART_PATTERN, "absolute", "range", _b_part, words=("half", "months"), digit=True),
@@ -532,6 +573,11 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("year", P.YEAR_PATTERN, "absolute", "year", _b_year, _accept_year, digit=True),
     _Rule("to_date", P.TO_DATE_PATTERN, "relative", "range", _b_to_date,
           words=("so far", "earlier", "later", "to date", "to-date")),
+    _Rule("to_date", P.SINCE_START_PATTERN, "relative", "range", _b_since_start, words=("since",)),
+    _Rule("through_end", P.THROUGH_END_PATTERN, "absolute", "range", _b_through_end, words=("end",),
+          digit=True, month=True),
+    _Rule("through_end", P.THROUGH_END_REL_PATTERN, "relative", "range", _b_through_end, words=("end",),
+          month=True),
     _Rule("year_so_far", P.YEAR_SO_FAR_PATTERN, "relative", "range", _b_year_so_far,
           words=("so far", "thus far"), digit=True),
     _Rule("past", P.PAST_PATTERN, "relative", "range", _b_past, _accept_past, words=("past", "last")),
@@ -572,7 +618,7 @@ def _granularity(rule: _Rule, m: re.Match) -> Granularity:
         return _UNIT_GRANULARITY.get(unit, "range") if unit != "day" else "range"
     if rule.label == "ago":
         return "year" if unit == "decade" else _UNIT_GRANULARITY.get(unit, "range")
-    if rule.label == "month_name" and groups.get("trigger", "").lower() == "since":
+    if rule.label == "month_name" and groups.get("trigger", "").lower().startswith("since"):
         return "range"
     if rule.label in ("shift", "previous", "same"):
         return _UNIT_GRANULARITY.get(unit, "range")
@@ -714,7 +760,7 @@ def _join_ranges(text: str, items: list[TimeExpression]) -> list[TimeExpression]
 
 
 # Relative expressions that can open a range: "since last year", "since Jan. 20".
-_SINCE_RELATIVE = frozenset({"last_year", "last_month", "last_week", "month_day", "weekday", "ago"})
+_SINCE_RELATIVE = frozenset({"last_year", "last_month", "last_week", "month_day", "weekday", "ago", "month_name"})
 
 
 def _join_since(text: str, items: list[TimeExpression]) -> list[TimeExpression]:

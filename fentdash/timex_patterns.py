@@ -139,10 +139,16 @@ MONTH_RANGE_PATTERN = re.compile(
     rf"(?:(?i:from|between)[ \t\u00a0]{{1,3}})?(?P<m1>{_MONTH})[ \t\u00a0]{{0,3}}(?:[-–—]|[ \t\u00a0](?i:to|through|thru|and|until)[ \t\u00a0])[ \t\u00a0]{{0,3}}"
     rf"(?P<m2>{_MONTH}),?[ \t\u00a0]{{1,3}}(?P<year>{_YEAR})"
 )
+# "from January through the end of June", "between March and May": months of the latest such span.
+MONTH_RANGE_REL_PATTERN = re.compile(
+    rf"(?i:from|between)[ \t\u00a0]{{1,3}}(?P<m1>{_MONTH_FULL})[ \t\u00a0]{{0,3}}(?:[-–—]|[ \t\u00a0](?i:to|through|thru|and|until)[ \t\u00a0])"
+    rf"[ \t\u00a0]{{0,3}}(?:(?i:the[ \t\u00a0]+end[ \t\u00a0]+of)[ \t\u00a0]{{1,3}})?(?P<m2>{_MONTH_FULL})(?![ \t\u00a0]{{0,3}}\d|,?[ \t\u00a0]{{1,3}}{_YEAR})"
+)
 _ROLLING_HEAD = (
     rf"(?:(?i:the)[ \t\u00a0]{{1,3}})?(?:(?P<n>{_NUM}|(?i:twelve))[- \t](?i:months?)|(?:(?i:fiscal)[ \t\u00a0]{{1,3}})?(?i:year))(?:[- \t](?i:long))?"
     rf"(?:[ \t\u00a0]{{1,3}}(?i:period))?(?:[ \t\u00a0]{{1,3}}(?i:that|which))?[ \t\u00a0]{{1,3}}(?i:ending|ended|ends|through|to)[ \t\u00a0]{{1,3}}"
-    rf"(?:(?i:in|on)[ \t\u00a0]{{1,3}})?(?P<month>{_MONTH})(?:[ \t\u00a0]{{1,3}}(?P<day>{_DAY}))?"
+    rf"(?:(?i:in|on)[ \t\u00a0]{{1,3}})?(?:(?i:the[ \t\u00a0]+end[ \t\u00a0]+of)[ \t\u00a0]{{1,3}})?"
+    rf"(?P<month>{_MONTH})(?:[ \t\u00a0]{{1,3}}(?P<day>{_DAY}))?"
 )
 ROLLING_PATTERN = re.compile(rf"{_ROLLING_HEAD},?[ \t\u00a0]{{1,3}}(?P<year>{_YEAR})")
 # "the 12 months ending in June": the end month is the latest June before the article.
@@ -155,7 +161,7 @@ MONTH_DAY_PATTERN = re.compile(
     r"(?![ \t\u00a0]?[%\d]|,?[ \t\u00a0]{1,3}\d)"
 )
 MONTH_NAME_PATTERN = re.compile(
-    rf"\b(?P<trigger>(?i:in[ \t\u00a0]+early|in[ \t\u00a0]+late|in[ \t\u00a0]+mid-?|earlier[ \t\u00a0]+in|later[ \t\u00a0]+in|in|last|this|next|since|"
+    rf"\b(?P<trigger>(?i:since[ \t\u00a0]+early|since[ \t\u00a0]+late|since[ \t\u00a0]+mid-?|in[ \t\u00a0]+early|in[ \t\u00a0]+late|in[ \t\u00a0]+mid-?|earlier[ \t\u00a0]+in|later[ \t\u00a0]+in|in|last|this|next|since|"
     rf"until|by|during|through|early|late|mid-))[ \t\u00a0]{{0,3}}(?P<month>{_MONTH_FULL})(?![ \t\u00a0]{{0,3}}\d|-)"
 )
 WEEKDAY_PATTERN = re.compile(
@@ -176,6 +182,20 @@ YEAR_SO_FAR_PATTERN = re.compile(
     rf"(?P<fiscal>(?i:fiscal)[ \t\u00a0]{{1,3}}(?i:year)[ \t\u00a0]{{1,3}}|FY[ \t\u00a0]?)?(?P<year>{_YEAR})"
     rf"|(?<![\d,.$])(?P<year2>{_YEAR})[ \t\u00a0]{{1,3}}(?i:so|thus)[ \t\u00a0]{{1,3}}(?i:far){_END}"
 )
+# "since the start of the year", "since the beginning of this month", "since the first of the
+# year", "since the start of the fiscal year": from that start to the article date.
+SINCE_START_PATTERN = re.compile(
+    r"\b(?i:since)[ \t\u00a0]{1,3}(?i:the)[ \t\u00a0]{1,3}(?i:start|beginning|first|outset|turn)[ \t\u00a0]{1,3}"
+    r"(?i:of)[ \t\u00a0]{1,3}(?P<rel>(?i:the|this|last|the[ \t\u00a0]+current|the[ \t\u00a0]+past|the[ \t\u00a0]+previous))"
+    r"[ \t\u00a0]{1,3}(?P<fiscal>(?i:fiscal)[ \t\u00a0]{1,3})?(?P<unit>(?i:year|month|week))(?![A-Za-z])"
+)
+# "through the end of June [2023]": the year up to the end of that month (a cumulative count).
+_THROUGH_END = (
+    rf"\b(?i:through|thru|until|till|by|as[ \t\u00a0]+of)[ \t\u00a0]{{1,3}}(?i:the)[ \t\u00a0]{{1,3}}(?i:end)"
+    rf"[ \t\u00a0]{{1,3}}(?i:of)[ \t\u00a0]{{1,3}}(?P<month>{_MONTH_FULL}|{_MONTH}(?<=\.))"
+)
+THROUGH_END_PATTERN = re.compile(rf"{_THROUGH_END},?[ \t\u00a0]{{1,3}}(?P<year>{_YEAR})")
+THROUGH_END_REL_PATTERN = re.compile(rf"{_THROUGH_END}(?![ \t\u00a0]{{0,3}}\d|,?[ \t\u00a0]{{1,3}}{_YEAR})")
 AGO_PATTERN = re.compile(rf"\b(?P<n>{_NUM})[ \t\u00a0]{{1,3}}(?P<unit>{_UNIT})[ \t\u00a0]{{1,3}}(?i:ago){_END}")
 PAST_PATTERN = re.compile(
     rf"(?:\b(?i:in|over|during|within|for|throughout)[ \t\u00a0]{{1,3}})?(?:(?i:the|this)[ \t\u00a0]{{1,3}})(?i:past|last)[ \t\u00a0]{{1,3}}"

@@ -127,6 +127,34 @@ MENTIONS = [
     ),
     ("Drugs Intercepted Through Targeted International Mail Inspections", []),
     ("Officials in New York said the Sinaloa Cartel ships pills. On Monday, June 2, Police said more.", []),
+    # the last word of an organisation inside a role is not a surname, nor are words after "the"
+    (
+        "Dr. Nora Volkow, director of the National Institute on Drug Abuse, spoke.",
+        [("Nora Volkow", "Nora Volkow", "director of the National Institute on Drug Abuse", False)],
+    ),
+    ("The director of the National Institute on Drug Abuse said more.", []),
+    ("The head of the Substance Abuse and Mental Health Services Administration said more.", []),
+    (
+        "Director of the National Institute on Drug Abuse Nora Volkow spoke.",
+        [("Nora Volkow", "Nora Volkow", "Director of the National Institute on Drug Abuse", False)],
+    ),
+    (
+        "Kim Lowe, chief of the Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF), spoke.",
+        [
+            (
+                "Kim Lowe",
+                "Kim Lowe",
+                "chief of the Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF)",
+                False,
+            )
+        ],
+    ),
+    # a full name may follow an organisation word in a title
+    (
+        "U.S. Attorney for the District of Columbia Dana Price spoke.",
+        [("Dana Price", "Dana Price", "U.S. Attorney for the District of Columbia", False)],
+    ),
+    ("Attorney General Garland spoke.", [("Merrick Garland", "Garland", "Attorney General", True)]),
 ]
 
 

@@ -425,6 +425,43 @@ EVENT_DAYS = [
 ]
 
 
+# Year-to-date phrases without a year take it from the article date.
+YEAR_TO_DATE = [
+    ("Federal prosecutors have charged more than 2,000 defendants in fentanyl cases since the start of the year.",
+     D("2023-09-14"), [
+        ("more than 2,000 defendants", "defendants", "prosecutions", "2023-01-01", "2023-09-14", "range",
+         "since the start of the year")]),
+    ("Since the beginning of the year, 212 people have died of overdoses in the county.", D("2021-08-02"), [
+        ("212 people", "deaths", "overdose_deaths", "2021-01-01", "2021-08-02", "range",
+         "Since the beginning of the year")]),
+    ("Officers have seized 41 kilograms of fentanyl since January, the sheriff said.", D("2022-06-10"), [
+        ("41 kilograms", "kg", "seizures", "2022-01-01", "2022-06-10", "range", "since January")]),
+    # A month after the article's month is last year's.
+    ("The task force has made 96 arrests since October.", D("2020-03-05"), [
+        ("96 arrests", "arrests", "arrests", "2019-10-01", "2020-03-05", "range", "since October")]),
+    ("In the first half of the year, the state recorded 1,340 overdose deaths.", D("2022-09-01"), [
+        ("1,340 overdose deaths", "deaths", "overdose_deaths", "2022-01-01", "2022-06-30", "range",
+         "the first half of the year")]),
+    ("The county had recorded 87 fatal overdoses through the end of June, the coroner said.", D("2019-08-20"), [
+        ("87 fatal overdoses", "deaths", "overdose_deaths", "2019-01-01", "2019-06-30", "range",
+         "through the end of June")]),
+    # Read in February, the end of November is last year's.
+    ("Agents seized 3,100 pounds through the end of November.", D("2024-02-11"), [
+        ("3,100 pounds", "pounds", "seizures", "2023-01-01", "2023-11-30", "range", "through the end of November")]),
+    # A record "since" a start is not the figure's period.
+    ("It was the largest seizure since the start of the year: 80 pounds of fentanyl.", D("2023-09-14"), [
+        ("80 pounds", "pounds", "seizures", None, None, None, None)]),
+    ("Agents seized 3,100 pounds through the end of November 2022.", None, [
+        ("3,100 pounds", "pounds", "seizures", "2022-01-01", "2022-11-30", "range",
+         "through the end of November 2022")]),
+]
+
+
+@pytest.mark.parametrize("text,reference,figures", YEAR_TO_DATE)
+def test_year_to_date_without_a_year(text, reference, figures):
+    assert _run(text, reference, figures) == _want(figures)
+
+
 @pytest.mark.parametrize("text,reference,figures", EVENT_DAYS)
 def test_event_days_and_year_to_date(text, reference, figures):
     assert _run(text, reference, figures) == _want(figures)

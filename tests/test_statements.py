@@ -1036,3 +1036,61 @@ def test_spokesperson_evidence_names_the_organisation():
         ("A DEA spokeswoman", 0, "a spokesperson speaks for Drug Enforcement Administration"),
         ("DEA", 2, "organisation named here"),
     ]
+
+
+# ---------------------------------------------------------------- organisation names in roles
+
+# The last capitalised word of an organisation inside a role apposition ("... on Drug Abuse")
+# is never a person; every statement has exactly one speaker.
+ORGANISATION_ROLES = [
+    (
+        "“This is a tragic milestone,” said Dr. Nora Volkow, director of the National Institute on Drug "
+        "Abuse. “We have to expand access to treatment.”",
+        [("Nora Volkow", "director of the National Institute on Drug Abuse", "direct")],
+    ),
+    (
+        "“Treatment works,” said Laura Bennett, administrator of the Substance Abuse and Mental Health "
+        "Services Administration. “We need more of it.”",
+        [
+            (
+                "Laura Bennett",
+                "administrator of the Substance Abuse and Mental Health Services Administration",
+                "direct",
+            )
+        ],
+    ),
+    (
+        "The administrator of the Substance Abuse and Mental Health Services Administration said grants would double.",
+        [],
+    ),
+    (
+        "“Every county is affected,” said Tom Harlan, head of the Office of National Drug Control Policy. "
+        "“No one is spared.”",
+        [("Tom Harlan", "head of the Office of National Drug Control Policy", "direct")],
+    ),
+    (
+        "Maria Ortiz, chief of the Bureau of Alcohol, Tobacco, Firearms and Explosives, said the guns came "
+        "from Texas.",
+        [("Maria Ortiz", "chief of the Bureau of Alcohol, Tobacco, Firearms and Explosives", "reported")],
+    ),
+    ("The director of the National Institute on Drug Abuse warned that the supply was changing.", []),
+    (
+        "“Potency keeps rising,” said director of the National Institute on Drug Abuse Nora Volkow.",
+        [("Nora Volkow", "director of the National Institute on Drug Abuse", "direct")],
+    ),
+    (
+        "“It is a poisoning,” said Ellen Marsh, commissioner of the Indiana Department of Mental Health "
+        "and Addiction. “Every pill is a risk.”",
+        [("Ellen Marsh", "commissioner of the Indiana Department of Mental Health and Addiction", "direct")],
+    ),
+    (
+        "“Naloxone saves lives,” Alan Pierce, deputy director of the Centers for Disease Control and "
+        "Prevention, said.",
+        [("Alan Pierce", "deputy director of the Centers for Disease Control and Prevention", "direct")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", ORGANISATION_ROLES)
+def test_organisation_names_in_roles_are_not_speakers(text, expected):
+    assert [(s.speaker, s.role, s.kind) for s in find_statements(text)] == expected

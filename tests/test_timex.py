@@ -174,6 +174,42 @@ RELATIVE = [
     ("Pills seized year-to-date and in the fourth quarter of last year.", REFERENCE_2019,
      [("year-to-date", "relative", "2019-01-01", "2019-11-04", "range"),
       ("the fourth quarter of last year", "relative", "2018-10-01", "2018-12-31", "quarter")]),
+    # From the start of a year, month or week the article date names, to the article date.
+    ("Deaths have climbed since the start of the year.", REFERENCE_2019,
+     [("since the start of the year", "relative", "2019-01-01", "2019-11-04", "range")]),
+    ("Since the beginning of this year, agents have seized 2 tons.", D("2021-03-17"),
+     [("Since the beginning of this year", "relative", "2021-01-01", "2021-03-17", "range")]),
+    ("Arrests are up since the first of the year and since the start of the month.", D("2020-07-22"),
+     [("since the first of the year", "relative", "2020-01-01", "2020-07-22", "range"),
+      ("since the start of the month", "relative", "2020-07-01", "2020-07-22", "range")]),
+    ("Seizures have doubled since the start of last year.", D("2020-07-22"),
+     [("since the start of last year", "relative", "2019-01-01", "2020-07-22", "range")]),
+    ("CBP has seized 9 tons since the start of the fiscal year.", D("2023-02-10"),
+     [("since the start of the fiscal year", "relative", "2022-10-01", "2023-02-10", "range")]),
+    # A year-less month after "since": this year's, or last year's when it is still to come.
+    ("Overdoses have doubled since January, officials said.", D("2022-06-10"),
+     [("since January", "relative", "2022-01-01", "2022-06-10", "range")]),
+    ("The lab has tested 400 pills since November.", D("2022-06-10"),
+     [("since November", "relative", "2021-11-01", "2022-06-10", "range")]),
+    ("Prices fell since early March and since mid-April.", D("2022-06-10"),
+     [("since early March", "relative", "2022-03-01", "2022-06-10", "range"),
+      ("since mid-April", "relative", "2022-04-11", "2022-06-10", "range")]),
+    ("In the first half of the year, 300 people died.", D("2022-09-01"),
+     [("the first half of the year", "relative", "2022-01-01", "2022-06-30", "range")]),
+    # "through the end of June": the year up to the end of that month.
+    ("The county recorded 41 deaths through the end of June.", D("2022-09-01"),
+     [("through the end of June", "relative", "2022-01-01", "2022-06-30", "range")]),
+    ("By the end of Dec., 12 labs had closed.", D("2023-01-15"),
+     [("By the end of Dec.", "relative", "2022-01-01", "2022-12-31", "range")]),
+    ("The county recorded 41 deaths through the end of June, 2021.", D("2022-09-01"),
+     [("through the end of June, 2021", "absolute", "2021-01-01", "2021-06-30", "range")]),
+    # Year-less month spans: the latest such span, across New Year when the months wrap.
+    ("From January through the end of June, 88 people died.", D("2022-09-01"),
+     [("From January through the end of June", "relative", "2022-01-01", "2022-06-30", "range")]),
+    ("Between November and February, seizures rose.", D("2022-04-01"),
+     [("Between November and February", "relative", "2021-11-01", "2022-02-28", "range")]),
+    ("Deaths in the 12 months through the end of June topped 100,000.", D("2022-11-16"),
+     [("the 12 months through the end of June", "relative", "2021-07-01", "2022-06-30", "range")]),
 ]
 
 ANAPHORIC = [
@@ -361,7 +397,9 @@ def test_speed_on_long_text():
     assert len(found) > 100
 
 
-@pytest.mark.parametrize("chunk", ["2019 ", "May 5 ", "in May ", "the last ", "((((", "1-1-1-", "since 2001 ", "a" * 7])
+@pytest.mark.parametrize("chunk", ["2019 ", "May 5 ", "in May ", "the last ", "((((", "1-1-1-", "since 2001 ", "a" * 7,
+                                   "since the start of the ", "through the end of June ", "since mid-",
+                                   "from January to the end of "])
 def test_no_catastrophic_backtracking(chunk):
     text = (chunk * (20000 // len(chunk) + 1))[:20000]
     t0 = time.perf_counter()
