@@ -90,7 +90,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dask", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (instead of local workers)")
     p.add_argument("--out", default="benchmarks/results", metavar="DIR", help="where the JSON goes")
     p.set_defaults(func=cmd_bench)
-    # Other commands register themselves here (bench).
     return parser
 
 
