@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from datetime import date as _date  # DateEstimate has a field named `date`
 from typing import Literal
 
 Granularity = Literal["year", "quarter", "month", "day", "range"]
@@ -106,9 +107,9 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class DateEstimate:
-    date: date | None
-    earliest: date | None
-    latest: date | None
+    date: _date | None
+    earliest: _date | None
+    latest: _date | None
     confidence: float
     method: DatingMethod
     evidence: tuple[Evidence, ...] = ()

@@ -28,7 +28,7 @@ def parse_document(document: Document, *, max_chars: int = MAX_ANALYSED_CHARS) -
     offsets into the whole text, so nothing shifts.
     """
     text, skip = document.text[:max_chars], document.skip
-    notes = ()
+    notes: tuple[str, ...] = ()
     if len(document.text) > max_chars:
         notes = (f"the article has {len(document.text):,} characters; only the first {max_chars:,} were analysed",)
     expressions = timex.find_time_expressions(text, skip=skip)
