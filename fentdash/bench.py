@@ -165,17 +165,12 @@ def _baseline(texts: list[str]) -> tuple[list[float], list[float]]:
 
 
 def _prepare(frames: dict) -> tuple[dict, float | None]:
-    """What the dashboard computes once per corpus, before any filter change (ui/loading.py):
-    cited-vs-official comparisons and hover text. Skipped if those builders do not exist."""
-    try:
-        from .charts import with_hovers
-        from .compare import compare_statistics
-    except ImportError:
-        return frames, None
+    """What the dashboard computes once per corpus, before any filter change (ui/loading.py
+    calls the same ``charts.prepare_frames``): comparisons and hover text."""
+    from .charts import prepare_frames
+
     start = time.perf_counter()
-    prepared = dict(frames)
-    prepared["statistics"] = compare_statistics(frames["statistics"])
-    prepared["statements"] = with_hovers(frames["statements"])
+    prepared = prepare_frames(frames)
     return prepared, (time.perf_counter() - start) * 1000
 
 

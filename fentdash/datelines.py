@@ -103,6 +103,60 @@ _WEEKDAY_CATCH = re.compile(rf"\b{_WEEKDAY}(?!,?[ \t]{{1,3}}(?:{_alternation(lis
 
 DATE_PATTERNS: tuple[re.Pattern[str], ...] = (_MDY_CATCH, _DMY_CATCH, _NUMERIC_CATCH, _ISO_CATCH)
 
+# Scanning for the patterns above tries them at every word start. Each match holds a token
+# that a plain alternation (no leading "\b", so the regex engine skips ahead by first
+# character) finds far faster: a month or weekday name, a "/", a year's first digits. The
+# patterns are then tried only at the few positions a token allows (see ``_scan``).
+_MONTH_TOKEN = re.compile(_alternation(list(MONTHS)))
+_WEEKDAY_TOKEN = re.compile(_alternation(list(WEEKDAYS)))
+_SLASH_TOKEN = re.compile("/")
+_ISO_TOKEN = re.compile(r"(?:19|20)\d\d-")
+_YEAR_TOKEN = re.compile(r"199|20[0-3]")
+# Widest text before the token in a match: "Wednesday., " (weekday, dot, comma, 3 blanks),
+# then "31st" and 3 blanks before a month in day-month order, or "12" before the "/".
+_PREFIX_WIDTH = max(map(len, WEEKDAYS)) + 5
+_DAY_WIDTH = 4 + 3
+_NMONTH_WIDTH = 2
+# pattern -> (token, widest text before the token in a match)
+_TOKENS: dict[re.Pattern[str], tuple[re.Pattern[str], int]] = {
+    _MDY_CATCH: (_MONTH_TOKEN, _PREFIX_WIDTH),
+    _DMY_CATCH: (_MONTH_TOKEN, _PREFIX_WIDTH + _DAY_WIDTH),
+    _NUMERIC_CATCH: (_SLASH_TOKEN, _PREFIX_WIDTH + _NMONTH_WIDTH),
+    _ISO_CATCH: (_ISO_TOKEN, 0),
+    _MD_CATCH: (_MONTH_TOKEN, _PREFIX_WIDTH),
+    _MY_CATCH: (_MONTH_TOKEN, 0),
+    _YEAR_CATCH: (_YEAR_TOKEN, 0),
+    _WEEKDAY_CATCH: (_WEEKDAY_TOKEN, 0),
+}
+
+
+def _tokens(token: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in token.finditer(text)]
+
+
+def _scan(
+    pattern: re.Pattern[str], text: str, tokens: Sequence[tuple[int, int]] | None = None
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, trying the pattern only near its tokens.
+
+    Every match holds an occurrence of its token at most ``width`` characters after the
+    match start, and every occurrence starts at or inside a span ``token.finditer`` finds.
+    So a match can only start in ``[a - width, b - 1]`` of a token span ``(a, b)``; trying
+    those positions in order, and going on after each match's end, gives finditer's matches.
+    """
+    token, width = _TOKENS[pattern]
+    pos = 0
+    for a, b in _tokens(token, text) if tokens is None else tokens:
+        s = max(pos, a - width)
+        while s < b:
+            m = pattern.match(text, s)
+            if m is None:
+                s += 1
+            else:
+                yield m
+                s = m.end()  # every pattern here matches at least one character
+        pos = max(pos, s)
+
 
 @dataclass(frozen=True, slots=True)
 class CalendarDate:
@@ -154,8 +208,9 @@ def find_dates(text: str) -> list[CalendarDate]:
     """Dates with day and year, then day without year, in text order, never overlapping."""
     found: list[CalendarDate] = []
     taken = bytearray(len(text))  # 1 where an earlier (more complete) pattern matched
+    months = _tokens(_MONTH_TOKEN, text)
     for pattern in (*DATE_PATTERNS, _MD_CATCH):
-        for m in pattern.finditer(text):
+        for m in _scan(pattern, text, months if _TOKENS[pattern][0] is _MONTH_TOKEN else None):
             if any(taken[m.start() : m.end()]):
                 continue
             item = _from_match(m)
@@ -168,7 +223,7 @@ def find_dates(text: str) -> list[CalendarDate]:
 def find_month_years(text: str) -> list[CalendarDate]:
     """ "July 2017": month precision (``day`` None)."""
     out = []
-    for m in _MY_CATCH.finditer(text):
+    for m in _scan(_MY_CATCH, text):
         out.append(
             CalendarDate(
                 m.group(0), m.start(), m.end(), MONTHS[m.group("month").lower()], None, int(m.group("year"))
@@ -179,7 +234,7 @@ def find_month_years(text: str) -> list[CalendarDate]:
 
 def find_years(text: str) -> Iterator[tuple[int, int, int]]:
     """(year, start, end) for every year-like number."""
-    for m in _YEAR_CATCH.finditer(text):
+    for m in _scan(_YEAR_CATCH, text):
         yield int(m.group("year")), m.start(), m.end()
 
 
@@ -192,7 +247,7 @@ _WEEKDAY_NOT_NEWS = re.compile(
 
 def find_weekdays(text: str) -> Iterator[tuple[int, int, int]]:
     """(weekday 0=Monday, start, end) for weekdays used alone ("said on Monday")."""
-    for m in _WEEKDAY_CATCH.finditer(text):
+    for m in _scan(_WEEKDAY_CATCH, text):
         name = m.group("weekday")
         # Short forms alone ("Sun", "Sat", "Wed") are too often words or names.
         if len(name) < 6 or _WEEKDAY_NOT_NEWS.search(text, max(0, m.start() - 20), m.start()):
@@ -261,9 +316,14 @@ def _line_starts(text: str, begin: int = 0) -> Iterator[int]:
         pos = nxt + 1
 
 
+_DIGIT = re.compile("[0-9]")
+
+
 def _date_at_line(text: str, start: int) -> Dateline | None:
     line_end = text.find("\n", start)
     line = text[start : line_end if line_end >= 0 else len(text)][:200]
+    if not _DIGIT.search(line):
+        return None  # every date pattern needs a digit: most lines at the top have none
     prefix = _DATELINE_PREFIX.match(line)
     prefix_kind = next((k for k, v in prefix.groupdict().items() if v), "none") if prefix else "none"
     # A line may start with the date itself ("Tuesday, September 27, 2021"): try that first.

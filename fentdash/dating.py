@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .datelines import find_dateline, find_update_line, find_url_date
 from .dating_calendar import calendar_clues, dateline_clues, url_month_clue
@@ -124,9 +125,12 @@ def _from_url(document: Document, options: Options) -> DateEstimate | None:
 
 # ---------------------------------------------------------------- stage 2: dateline
 
+# The dateline is looked for in stage 2 and again by inference: find it once a text.
+_dateline = lru_cache(maxsize=4)(find_dateline)
+
 
 def _from_dateline(text: str, options: Options) -> DateEstimate | None:
-    found = find_dateline(text)
+    found = _dateline(text)
     if found is None or found.date.full is None:
         return None
     day, cal = found.date.full, found.date
@@ -150,7 +154,7 @@ def _infer(
     options: Options,
 ) -> DateEstimate | None:
     clues = Clues()
-    dateline, update = find_dateline(text), find_update_line(text)
+    dateline, update = _dateline(text), find_update_line(text)
     reserved = tuple((d.date.start, d.date.end) for d in (dateline, update) if d is not None)
     options = dataclasses.replace(options, reserved=reserved)
     dateline_clues(text, dateline, update, options, clues)

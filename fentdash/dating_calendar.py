@@ -19,6 +19,7 @@ from .datelines import (
     find_weekdays,
     find_years,
 )
+from .dating_gates import Words, finditer_from, first_words, fold, gate_for, is_open
 from .dating_spans import (
     Clues,
     Constraint,
@@ -57,6 +58,9 @@ _PERIOD_OF_YEAR = re.compile(
     r"\s(?:of\s)?(?:this|the\scurrent)\syear\b",
     re.IGNORECASE,
 )
+# Words the pattern needs, and words its matches start with (scanning is then much cheaper).
+_PERIOD_OF_YEAR_GATE = gate_for(_PERIOD_OF_YEAR)
+_PERIOD_OF_YEAR_FIRSTS = first_words(_PERIOD_OF_YEAR)
 _ROLLING = re.compile(
     r"\b(?:12|twelve)[-\s]months?(?:\speriod|\sspan|\swindow)?\s(?:ending|ended|through|to)\s(?:in\s)?",
     re.IGNORECASE,
@@ -304,7 +308,11 @@ def _year_clue(
 
 def _period_of_year_clues(text: str, options: Options, clues: Clues) -> None:
     """ "The first three months of this year": the article is later in that same year."""
-    for m in itertools.islice(_PERIOD_OF_YEAR.finditer(text), MAX_CLUES_PER_KIND):
+    folded = fold(text)
+    if not is_open(_PERIOD_OF_YEAR_GATE, Words(folded)):
+        return
+    found = finditer_from(_PERIOD_OF_YEAR, text, folded, _PERIOD_OF_YEAR_FIRSTS)
+    for m in itertools.islice(found, MAX_CLUES_PER_KIND):
         if skipped(m.start(), m.end(), options) or is_future(text, m.start(), m.end()):
             continue
         if m.group("n"):

@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 from . import knowledge
+from .dating_gates import Gate, Words, finditer_from, first_words, fold, gate_for, is_open
 from .dating_spans import Clues, Constraint, Options, after, before, intersect, year_span
 from .dating_text import LAST_YEAR, THIS_YEAR, evidence, is_future, sentence, skipped
 
@@ -49,9 +50,15 @@ def mask_abbreviations(text: str) -> str:
 
 def event_clues(text: str, options: Options, clues: Clues) -> None:
     """Each event named: after it when told as past (its day is an anchor), before it when to come."""
-    masked = mask_abbreviations(text)
-    for event in knowledge.events():
-        m = next((m for m in event.cue.finditer(masked) if not skipped(m.start(), m.end(), options)), None)
+    masked: str | None = None  # masked only when a cue is run
+    events = knowledge.events()
+    words = Words(fold(text))
+    for event, (gate, firsts) in zip(events, _gates(events), strict=True):
+        if not is_open(gate, words):
+            continue  # a word the cue needs is missing: it cannot match
+        masked = mask_abbreviations(text) if masked is None else masked
+        found = finditer_from(event.cue, masked, words.folded, firsts)
+        m = next((m for m in found if not skipped(m.start(), m.end(), options)), None)
         if m is None:
             continue
         slack = timedelta(days=PRECISION_SLACK.get(event.precision, 0))
@@ -79,6 +86,19 @@ def event_clues(text: str, options: Options, clues: Clues) -> None:
                 clues.constraints.append(
                     Constraint(evidence(text, m.start(), m.end(), reason), allowed, SUPERSEDED_STRENGTH)
                 )
+
+
+# Per event of the last events table seen: its cue's gate and the words a match starts with.
+_Scan = tuple[Gate, "frozenset[str] | None"]
+_gate_cache: list[tuple[tuple[knowledge.Event, ...], tuple[_Scan, ...]]] = []
+
+
+def _gates(events: tuple[knowledge.Event, ...]) -> tuple[_Scan, ...]:
+    """Keyword gates and first words of the events' cues, read once per events table (a
+    reload makes a new one)."""
+    if not _gate_cache or _gate_cache[0][0] is not events:
+        _gate_cache[:] = [(events, tuple((gate_for(e.cue), first_words(e.cue)) for e in events))]
+    return _gate_cache[0][1]
 
 
 def _nearness_clue(

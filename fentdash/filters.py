@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 # URL parameter names (the sidebar widgets use them as keys, so they are the URL too).
@@ -131,28 +132,84 @@ def to_query(filters: Filters) -> dict[str, str | list[str]]:
     return query
 
 
-def _years_overlap(lo: pd.Series, hi: pd.Series, filters: Filters) -> pd.Series:
+def _years_overlap(lo: pd.Series, hi: pd.Series, filters: Filters) -> np.ndarray:
     """Rows whose [lo, hi] dates touch the filter's years; rows with no date fail a year filter."""
-    keep = pd.Series(True, index=lo.index)
+    keep = np.ones(len(lo), dtype=bool)
+    # Comparing the year numbers (NaN for no date, which fails either comparison) is one
+    # vectorised step; no fillna, no nullable booleans.
     if filters.year_from is not None:
-        keep &= hi.dt.year.ge(filters.year_from).fillna(False).astype(bool)
+        keep &= hi.dt.year.to_numpy(dtype=float, na_value=np.nan) >= filters.year_from
     if filters.year_to is not None:
-        keep &= lo.dt.year.le(filters.year_to).fillna(False).astype(bool)
+        keep &= lo.dt.year.to_numpy(dtype=float, na_value=np.nan) <= filters.year_to
     return keep
 
 
-def _statement_mask(statements: pd.DataFrame, filters: Filters) -> pd.Series:
-    keep = pd.Series(True, index=statements.index)
+def _has_years(filters: Filters) -> bool:
+    return filters.year_from is not None or filters.year_to is not None
+
+
+def _member(values: pd.Series, allowed: pd.Series) -> np.ndarray:
+    """``values.isin(allowed)`` as a numpy mask.
+
+    A hash lookup through an Index of the distinct allowed values: ``Series.isin`` on Arrow
+    strings makes a pyarrow scalar of every allowed value, ~75 ms for 10,000 article ids.
+    """
+    return pd.Index(allowed.unique()).get_indexer(values) >= 0
+
+
+def _statement_mask(statements: pd.DataFrame, filters: Filters) -> np.ndarray:
+    keep = np.ones(len(statements), dtype=bool)
     if filters.officials:
-        keep &= statements["speaker"].isin(filters.officials)
+        keep &= statements["speaker"].isin(filters.officials).to_numpy(dtype=bool)
     if filters.kinds:
-        keep &= statements["kind"].isin(filters.kinds)
-    if filters.year_from is not None or filters.year_to is not None:
+        keep &= statements["kind"].isin(filters.kinds).to_numpy(dtype=bool)
+    if _has_years(filters):
         # A statement dated by a window counts in every year the window touches.
         lo = statements["date"].fillna(statements["date_earliest"])
         hi = statements["date"].fillna(statements["date_latest"])
         keep &= _years_overlap(lo, hi, filters)
     return keep
+
+
+def filter_masks(frames: Mapping[str, pd.DataFrame], filters: Filters) -> dict[str, np.ndarray | None]:
+    """The rows ``apply_filters`` keeps, as a boolean array per frame (None: keep every row).
+
+    Lets a caller that needs a few columns select only those (``charts.build_main_figure``).
+    """
+    masks: dict[str, np.ndarray | None] = {name: None for name in frames}
+    if not filters.active:
+        return masks
+    statements = frames["statements"]
+    kept = _statement_mask(statements, filters)
+    masks["statements"] = kept
+    by_person = bool(filters.officials or filters.kinds)
+    quoting = statements["article_id"][kept]  # the articles that quote a kept statement
+
+    statistics = frames.get("statistics")
+    if statistics is not None:
+        keep = np.ones(len(statistics), dtype=bool)
+        if filters.officials:
+            speaker = statistics["speaker"]
+            keep &= speaker.isin(filters.officials).to_numpy(dtype=bool) | (
+                speaker.isna().to_numpy(dtype=bool) & _member(statistics["article_id"], quoting)
+            )
+        if _has_years(filters):
+            lo = statistics["period_start"].fillna(statistics["article_date"])
+            hi = statistics["period_end"].fillna(statistics["article_date"])
+            keep &= _years_overlap(lo, hi, filters)
+        masks["statistics"] = keep
+
+    articles = frames.get("articles")
+    if articles is not None:
+        keep = np.ones(len(articles), dtype=bool)
+        if by_person:
+            keep &= _member(articles["id"], quoting)
+        if _has_years(filters):
+            lo = articles["date"].fillna(articles["earliest"])
+            hi = articles["date"].fillna(articles["latest"])
+            keep &= _years_overlap(lo, hi, filters)
+        masks["articles"] = keep
+    return masks
 
 
 def apply_filters(frames: Mapping[str, pd.DataFrame], filters: Filters) -> dict[str, pd.DataFrame]:
@@ -163,40 +220,8 @@ def apply_filters(frames: Mapping[str, pd.DataFrame], filters: Filters) -> dict[
     must touch the years. Articles are kept when they hold a kept statement (with an official
     or kind filter) and their date window touches the years. Errors are never filtered.
     """
-    out = dict(frames)
-    if not filters.active:
-        return out
-    statements = frames["statements"]
-    kept = statements[_statement_mask(statements, filters)]
-    out["statements"] = kept
-    by_person = filters.officials or filters.kinds
-    quoting = set(kept["article_id"])
-
-    statistics = frames.get("statistics")
-    if statistics is not None:
-        keep = pd.Series(True, index=statistics.index)
-        if filters.officials:
-            speaker = statistics["speaker"]
-            keep &= speaker.isin(filters.officials) | (
-                speaker.isna() & statistics["article_id"].isin(quoting)
-            )
-        if filters.year_from is not None or filters.year_to is not None:
-            lo = statistics["period_start"].fillna(statistics["article_date"])
-            hi = statistics["period_end"].fillna(statistics["article_date"])
-            keep &= _years_overlap(lo, hi, filters)
-        out["statistics"] = statistics[keep]
-
-    articles = frames.get("articles")
-    if articles is not None:
-        keep = pd.Series(True, index=articles.index)
-        if by_person:
-            keep &= articles["id"].isin(quoting)
-        if filters.year_from is not None or filters.year_to is not None:
-            lo = articles["date"].fillna(articles["earliest"])
-            hi = articles["date"].fillna(articles["latest"])
-            keep &= _years_overlap(lo, hi, filters)
-        out["articles"] = articles[keep]
-    return out
+    masks = filter_masks(frames, filters)
+    return {name: frame if masks[name] is None else frame[masks[name]] for name, frame in frames.items()}
 
 
 def official_counts(statements: pd.DataFrame) -> pd.DataFrame:

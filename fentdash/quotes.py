@@ -201,15 +201,18 @@ def _is_boundary(text: str, end: int, punct_at: int) -> bool:
     return True
 
 
-def sentences(text: str, quotes: Sequence[Quote] = ()) -> list[tuple[int, int]]:
+def sentences(
+    text: str, quotes: Sequence[Quote] = (), *, paragraph_spans: Sequence[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """Sentence spans; a quotation never splits a sentence, and a paragraph always ends one.
 
     A quotation ending in terminal punctuation ends its sentence when prose follows it.
+    ``paragraph_spans``: ``paragraphs(text)`` when the caller has it already.
     """
     inside = _Intervals([(q.open + 1, q.close) for q in quotes])
     closing = {q.close: q for q in quotes}
     spans: list[tuple[int, int]] = []
-    for p0, p1 in paragraphs(text):
+    for p0, p1 in paragraphs(text) if paragraph_spans is None else paragraph_spans:
         start = p0
         cuts = []
         for m in _TERMINAL.finditer(text, p0, p1):

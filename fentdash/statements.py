@@ -54,9 +54,13 @@ CATAPHORA_SENTENCES = 2
 
 # "according to X", "according to a statement from X"
 _ACCORDING = re.compile(
-    r"\b[Aa]ccording[ \t]+to[ \t]+(?:(?:a|an|the)[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?=[Aa])\b[Aa]ccording[ \t]+to[ \t]+(?:(?:a|an|the)[ \t]+(?:[a-z]+[ \t]+)?"
     r"(?:statement|release|remarks|testimony|letter)[ \t]+(?:from|by|of)[ \t]+)?"
 )
+# What every match of a pattern contains (case-sensitive, as the patterns are).
+_ACCORDING_NEEDS = ("ccording",)
+_SPOKESPERSON_NEEDS = ("spokes", "press")
+_INTRO_NEEDS = ("statement", "remarks", "comment")
 _LEAD = re.compile(r"[ \t]*[,—–-]?[ \t]*")
 _QUOTED_AS = re.compile(r"[A-Z][\w.&’'-]*(?:[ \t]+[A-Z][\w.&’'-]*){0,3}[ \t]+quoted[ \t]+")
 _AS_SAYING = re.compile(r"[ \t]+as[ \t]+saying\b")
@@ -72,7 +76,7 @@ _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*")
 _THAT = re.compile(r"\bthat\b")
 # A spokesperson speaks for an organisation: "a DEA spokeswoman", "the agency's spokesman",
 # "Sessions’ spokeswoman", "a spokesman for the FBI" (never for the person who employs them).
-_SPOKESPERSON = re.compile(r"\b(?=[sp])(?:spokes(?:man|woman|person)|press[ \t]+secretary)\b")
+_SPOKESPERSON = re.compile(r"(?=[sp])\b(?:spokes(?:man|woman|person)|press[ \t]+secretary)\b")
 _SPOKES_FOR = re.compile(r"[ \t]+for[ \t]+")
 _POSSESSOR_GAP = re.compile(r"(?:['’]s?)?[ \t]+(?:(?:chief|acting|deputy|senior|top|lead|a|an)[ \t]+)?")
 _ARTICLE = re.compile(r"(?:\b[Aa]n?|\b[Tt]he)[ \t]+$")
@@ -114,12 +118,13 @@ class _Layout:
         self.skipped = intervals(skip)
         self.paragraphs = paragraphs(text)
         self._para_starts = [s for s, _ in self.paragraphs]
-        self.prose = [self._is_prose(s, e) for s, e in self.paragraphs]
+        # Whether each paragraph is prose, read when first asked (most never are).
+        self._prose: list[bool | None] = [None] * len(self.paragraphs)
         self.quotes = [
             q for q in find_quotes(text) if q.word_count and not self.skipped.overlaps(q.open, q.close + 1)
         ]
         self.interiors = intervals([(q.open, q.close + 1) for q in self.quotes])
-        self.sentences = sentences(text, self.quotes)
+        self.sentences = sentences(text, self.quotes, paragraph_spans=self.paragraphs)
         self._sent_starts = [s for s, _ in self.sentences]
         # Spokespeople speaking for organisations, by the reporting verb they govern and by
         # where their phrase starts (filled once the cast is known).
@@ -134,19 +139,37 @@ class _Layout:
         if _DECK.match(line) and not any(w.islower() for w in line[: line.index(":")].split()):
             return False
         # A title-case line is a headline even with a full stop ("Sessions Says Labs Grow.").
-        words = [w for w in _WORD.findall(line) if len(w) > 3 and not w[0].isdigit()]
-        lower = sum(1 for w in words if w[0].islower())
-        return not (len(words) >= 4 and lower <= 1)
+        # Two lowercase long words make it prose: stop reading there.
+        long_words = lower = 0
+        for m in _WORD.finditer(line):
+            w = m.group()
+            if len(w) > 3 and not w[0].isdigit():
+                long_words += 1
+                if w[0].islower():
+                    lower += 1
+                    if lower > 1:
+                        return True
+        return not (long_words >= 4 and lower <= 1)
 
     def paragraph_index(self, pos: int) -> int:
         return bisect_right(self._para_starts, pos) - 1
 
     def in_prose(self, pos: int) -> bool:
         k = self.paragraph_index(pos)
-        return k >= 0 and pos <= self.paragraphs[k][1] and self.prose[k] and not self.skipped.contains(pos)
+        if k < 0 or pos > self.paragraphs[k][1]:
+            return False
+        prose = self._prose[k]
+        if prose is None:
+            prose = self._prose[k] = self._is_prose(*self.paragraphs[k])
+        return prose and not self.skipped.contains(pos)
 
-    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        """Matches inside sentences of prose length (a cheap gate for megabyte lines)."""
+    def finditer(self, pattern: re.Pattern[str], *, needs: tuple[str, ...] = ()) -> Iterator[re.Match[str]]:
+        """Matches inside sentences of prose length (a cheap gate for megabyte lines).
+
+        ``needs``: strings every match contains; a text with none of them is not scanned.
+        """
+        if needs and not any(w in self.text for w in needs):
+            return
         for s0, s1 in self.sentences:
             if s1 - s0 <= MAX_SENTENCE_CHARS:
                 yield from pattern.finditer(self.text, s0, s1)
@@ -242,7 +265,7 @@ def _find_spokespeople(layout: _Layout, cast: Cast) -> None:
     """Fill ``layout.spokes_*``: unnamed spokespeople speak for their organisation; a
     person's spokesperson speaks for the organisation the person heads, never as the person."""
     text = layout.text
-    for m in layout.finditer(_SPOKESPERSON):
+    for m in layout.finditer(_SPOKESPERSON, needs=_SPOKESPERSON_NEEDS):
         if not layout.in_prose(m.start()) or layout.interiors.contains(m.start()):
             continue
         named = _NAMED_AFTER.match(text, m.end())
@@ -367,7 +390,7 @@ def _intro_attributions(layout: _Layout, cast: Cast) -> dict[int, _Attribution]:
     two paragraphs its speaker."""
     out: dict[int, _Attribution] = {}
     opens = [q.open for q in layout.quotes]
-    for m in layout.finditer(INTRO):
+    for m in layout.finditer(INTRO, needs=_INTRO_NEEDS):
         if not layout.in_prose(m.start()) or layout.interiors.contains(m.start()):
             continue
         found = _left_speaker(layout, cast, m.start())
@@ -605,7 +628,7 @@ def _reported(layout: _Layout, cast: Cast, used: set[int], direct: Sequence[Stat
             out.append(
                 Statement(sp.name, sp.kind, sp.role, "reported", text[start:s1], start, s1, sp.evidence, when)
             )
-    for m in layout.finditer(_ACCORDING):
+    for m in layout.finditer(_ACCORDING, needs=_ACCORDING_NEEDS):
         if not usable(m.start()):
             continue
         found = _right_speaker(layout, cast, m.end())

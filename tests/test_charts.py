@@ -10,16 +10,19 @@ from test_filters import make_frames
 
 from fentdash import knowledge
 from fentdash.charts import (
+    CITED_HOVER_COLUMN,
     KIND_SYMBOLS,
     LANE_COLOURS,
     VERDICT_COLOURS,
     build_main_figure,
     cited_points,
+    prepare_frames,
     source_line,
     statement_hovers,
     statement_points,
     statement_table,
     statistics_table,
+    with_cited_hovers,
     with_hovers,
 )
 from fentdash.filters import Filters
@@ -322,3 +325,97 @@ def test_hover_escapes_markup_and_missing_values():
         "<b>Uttam Dhillon</b> · direct<br>“&lt;img src=x onerror=alert(1)&gt; &amp; co”"
         "<br>Article: untitled article (Reuters)<br>Date: 2019-11-04, from the dateline"
     )
+
+
+def test_cited_hovers_only_on_plotted_figures():
+    stats = with_cited_hovers(make_frames()["statistics"])
+    assert with_cited_hovers(stats) is stats
+    assert list(stats["text"][stats[CITED_HOVER_COLUMN].notna()]) == [
+        "20,000 deaths",
+        "beyond 60.000 overdose deaths",
+    ]
+    assert stats[CITED_HOVER_COLUMN].iloc[0] == (
+        "“20,000 deaths”<br>synthetic_opioid_deaths 2016: cited 20,000, official 19,413 (+3.0%)"
+        "<br>Verdict: matches<br>When published, only provisional data existed (~20,100)"
+        "<br>Said by: not attributed<br>Article: Mexican cartels make fentanyl"
+    )
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(officials=("Anne Milgram",)),
+        Filters(kinds=("direct",), year_to=2019),
+        Filters(year_from=2021),
+        Filters(officials=("Nobody",)),
+    ],
+)
+def test_prepared_frames_give_the_same_figure(filters):
+    # The once-per-corpus preparation only moves work out of the redraw: same JSON, byte for byte.
+    frames = make_frames()
+    prepared = prepare_frames(frames)
+    assert set(prepared) == set(frames)
+    assert build_main_figure(prepared, filters).to_json() == build_main_figure(frames, filters).to_json()
+
+
+def test_lanes_ordered_by_first_statement_then_name():
+    frames = make_frames()
+    st = pd.concat([frames["statements"].iloc[[0, 2, 4]]] * 2, ignore_index=True)
+    st["speaker"] = [
+        "Zed Official",
+        "Amy Official",
+        "Bo Official",
+        "Zed Official",
+        "Amy Official",
+        "Bo Official",
+    ]
+    st["date"] = [
+        T("2018-03-01"),
+        T("2018-03-01"),
+        T("2017-01-05"),
+        T("2019-01-01"),
+        T("2018-02-01"),
+        T("2020-01-01"),
+    ]
+    pts = statement_points(st)
+    assert pts[["speaker", "lane", "y"]].values.tolist() == [
+        ["Bo Official", 0, 0.0],
+        ["Bo Official", 0, 0.0],
+        ["Amy Official", 1, 1.0],
+        ["Amy Official", 1, 1.22],
+        ["Zed Official", 2, 2.0],
+        ["Zed Official", 2, 2.0],
+    ]
+    assert list(pts.index) == [2, 5, 4, 1, 0, 3]
+    assert (str(pts["lane"].dtype), str(pts["hover"].dtype)) == ("int8", "object")
+
+
+def test_cited_points_sit_mid_year():
+    pts = cited_points(prepare_frames(make_frames())["statistics"])
+    assert [str(v) for v in pts["x"]] == ["2016-07-01 00:00:00", "2021-07-01 00:00:00"]
+
+
+def test_figure_without_copies_equals_plotly_build():
+    # _figure hands the per-point arrays to plotly without its deep copy; the result must be the
+    # figure plotly itself builds (if plotly moved its trace store, the hovers would be empty).
+    from fentdash.charts import _figure
+
+    data = [
+        dict(
+            type="scatter",
+            mode="markers",
+            name="A",
+            x=np.array(["2020-01-01", "2021-01-01"], dtype="datetime64[ns]"),
+            y=np.array([0.0, 0.22]),
+            marker=dict(color="#1f77b4", symbol=np.array(["circle", "diamond"], dtype=object)),
+            hovertext=np.array(["<b>one</b>", "two"], dtype=object),
+        ),
+        dict(type="scatter", mode="lines", name="B", x=[1, 2], y=[3, 4], hoverinfo="skip"),
+    ]
+    layout = dict(title=dict(text="t"), height=300)
+    fig = _figure(data, layout)
+    assert fig.to_json() == go.Figure(data=data, layout=layout).to_json()
+    assert list(fig.data[0].hovertext) == ["<b>one</b>", "two"]
+    assert list(fig.data[0].marker.symbol) == ["circle", "diamond"]
+    assert "hovertext" not in fig.to_plotly_json()["data"][1]

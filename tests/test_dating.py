@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from fentdash import dating, knowledge
+from fentdash import datelines, dating, dating_gates, dating_text, knowledge
 from fentdash.corpus import document_from_text
 from fentdash.datelines import find_dateline, find_dates, find_update_line, find_weekdays, find_years
+from fentdash.dating_events import mask_abbreviations
 from fentdash.models import UNKNOWN_DATE, Document, Evidence, Interval, Mention, Statistic, TimeExpression
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dating"
@@ -841,3 +845,200 @@ def test_a_year_about_something_else_keeps_the_bare_name_clue():
     text = "Robert Patterson told reporters that seizures doubled in 2017. The DEA chief spoke in Ohio."
     got = dating.date_document(_doc(text))
     assert (got.earliest, got.latest) == (date(2017, 10, 1), date(2018, 7, 2))
+
+
+# ---------------------------------------------------------------- speed-ups that must not change results
+
+
+def _sentence_by_scanning(text: str, pos: int) -> tuple[int, int]:
+    """The original windowed scan that ``dating_text.sentence`` replaces with a lookup."""
+    reach, end_re = dating_text._SENTENCE_REACH, dating_text._SENTENCE_END
+    lo = max(0, pos - reach)
+    start = lo
+    for m in end_re.finditer(text, lo, pos):
+        start = m.end()
+    end = end_re.search(text, pos, min(len(text), pos + reach))
+    return start, (end.end() if end else min(len(text), pos + reach))
+
+
+SENTENCES = [
+    ("He said it. Then he left.", 14, (11, 25)),
+    ("He said it. Then he left.", 11, (0, 25)),  # a stop ends a sentence only with the space seen
+    ("He said it. Then he left.", 10, (0, 11)),
+    ("The U.S. attorney spoke. Next.", 5, (0, 24)),  # "U.S." does not end a sentence
+    ('"We will win." He left.', 16, (14, 23)),
+    ("Line one\nLine two", 9, (9, 17)),
+    ("Line one\nLine two", 8, (0, 9)),
+    ("x" * 500 + ". tail", 450, (50, 501)),  # at most _SENTENCE_REACH each side
+]
+
+
+@pytest.mark.parametrize("text,pos,expected", SENTENCES)
+def test_sentence_bounds(text, pos, expected):
+    assert dating_text.sentence(text, pos) == expected
+    assert _sentence_by_scanning(text, pos) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='aB. \n!?"\u201d)Z', max_size=900), st.integers(min_value=0, max_value=900))
+def test_sentence_lookup_equals_the_windowed_scan(text, pos):
+    pos = min(pos, len(text))
+    assert dating_text.sentence(text, pos) == _sentence_by_scanning(text, pos)
+
+
+GATES = [
+    # (pattern, gate as sorted word lists per alternative, first words)
+    (
+        r"\bNational Fentanyl Awareness Day\b",
+        [[["national fentanyl awareness day"]]],
+        ["national fentanyl awareness day"],
+    ),
+    (
+        r"xylazine[^.]{0,100}\bthreat|\bthreat[^.]{0,100}xylazine",
+        [[["xylazine"], ["threat"]], [["xylazine"], ["threat"]]],
+        ["threat", "xylazine"],
+    ),
+    # one alternation in the sequence: one alternative per branch
+    (
+        r"\b(?:seized|captured)\b[^.]{0,40}\bpills?\b",
+        [[["seized"], ["pill"]], [["captured"], ["pill"]]],
+        ["captured", "seized"],
+    ),
+    (r"\bU\.S\. Customs\b", [[[" customs"]]], ["u"]),  # dots are masked in event text: never in words
+    (r"\w+ overdoses", [[[" overdoses"]]], None),  # a match may start anywhere
+    (r"(?:the )?opioid crisis", [[["opioid crisis"]]], None),
+    (r"\bon\b", [], ["on"]),  # only short words: no gate, the regex always runs
+]
+
+
+@pytest.mark.parametrize("pattern,gate,firsts", GATES)
+def test_gates_and_first_words_are_read_from_the_regex(pattern, gate, firsts):
+    compiled = re.compile(pattern, re.IGNORECASE)
+    got = dating_gates.gate_for(compiled)
+    assert [[sorted(s) for s in conj] for conj in got] == [[sorted(s) for s in conj] for conj in gate]
+    found = dating_gates.first_words(compiled)
+    assert (sorted(found) if found is not None else None) == firsts
+
+
+def test_fold_keeps_offsets_and_every_case_insensitive_ascii_match():
+    """Over every code point: folding keeps the length, and a character that re.IGNORECASE
+    matches with an ASCII letter or digit folds to exactly that character."""
+    text = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    folded = dating_gates.fold(text)
+    assert len(folded) == len(text)
+    for m in re.finditer(r"[a-z0-9]", text, re.IGNORECASE):
+        f = folded[m.start()]
+        assert f.isascii() and re.fullmatch(re.escape(f), m.group(0), re.IGNORECASE), hex(ord(m.group(0)))
+
+
+_CUE_FRAGMENTS = [
+    "four",
+    "FOUR",
+    "4",
+    "six",
+    " in ",
+    " of ",
+    " out of ",
+    " every",
+    " 10",
+    " ten",
+    " pills",
+    " Tablet",
+    "among",
+    " ",
+    ".",
+    "U.S.",
+    "Public Safety Alert",
+    "fake",
+    "final",
+    " data",
+    "2017",
+    "China",
+    " banned ",
+    "declared",
+    "national",
+    "public health emergency",
+    "\u0130",
+    "\u017f",
+    "\u212a",
+    "K",
+    "x",
+    "\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_FRAGMENTS), max_size=40).map("".join))
+def test_event_gates_and_anchored_scans_find_what_the_cues_find(text):
+    masked = mask_abbreviations(text)
+    words = dating_gates.Words(dating_gates.fold(text))
+    for event in knowledge.events():
+        expected = [m.span() for m in event.cue.finditer(masked)]
+        if not dating_gates.is_open(dating_gates.gate_for(event.cue), words):
+            assert expected == [], event.name
+            continue
+        firsts = dating_gates.first_words(event.cue)
+        got = [m.span() for m in dating_gates.finditer_from(event.cue, masked, words.folded, firsts)]
+        assert got == expected, event.name
+
+
+_DATE_FRAGMENTS = [
+    "Jan",
+    "JAN",
+    "January",
+    "May",
+    "Sept",
+    "Sep.",
+    "Dec.",
+    "December",
+    "Wednesday",
+    "WEDNESDAY",
+    "Wed.",
+    "Tues",
+    "Sunday",
+    " ",
+    "   ",
+    "\t",
+    ",",
+    ".",
+    "/",
+    "-",
+    "1",
+    "12",
+    "31st",
+    "07",
+    "2019",
+    "1999",
+    "203",
+    "20",
+    "199",
+    "$",
+    "%",
+    "x",
+    "\n",
+    ":",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_FRAGMENTS), max_size=50).map("".join))
+def test_token_anchored_date_scans_equal_finditer(text):
+    for pattern in datelines._TOKENS:
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in datelines._scan(pattern, text)] == expected
+
+
+WIDEST_DATES = [
+    # the longest text a date pattern allows before its token
+    ("x Wednesday.,   December 31st,   2019", (2019, 12, 31, 2)),
+    ("x WEDNESDAY.,   31st   DECEMBER 2019", (2019, 12, 31, 2)),
+    ("x Wednesday.,   12/31/2019", (2019, 12, 31, 2)),
+    ("x 2019-12-31 y", (2019, 12, 31, None)),
+]
+
+
+@pytest.mark.parametrize("text,expected", WIDEST_DATES)
+def test_widest_dates_are_found(text, expected):
+    (found,) = find_dates(text)
+    assert (found.year, found.month, found.day, found.weekday) == expected
+    assert found.start == text.index(found.text) == 2 and found.end == len(text.rstrip(" y"))

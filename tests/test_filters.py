@@ -12,6 +12,7 @@ import pytest
 from fentdash.filters import (
     Filters,
     apply_filters,
+    filter_masks,
     normalise,
     official_counts,
     parse_query,
@@ -429,3 +430,59 @@ def test_year_bounds():
     assert year_bounds(make_frames(), default=(2000, 2020)) == (2000, 2022)
     empty = {k: v.iloc[:0] for k, v in make_frames().items()}
     assert year_bounds(empty, default=(1999, 2023)) == (1999, 2023)
+
+
+@pytest.mark.parametrize(
+    "filters,masks",
+    [
+        (Filters(), {"statements": None, "statistics": None, "articles": None, "errors": None}),
+        (
+            Filters(officials=("Anne Milgram",)),
+            {
+                "statements": [False, False, True, True, False],
+                "statistics": [False, False, True, True],
+                "articles": [False, True, False],
+                "errors": None,
+            },
+        ),
+        (
+            Filters(kinds=("direct",), year_to=2019),
+            {
+                "statements": [False, True, False, False, True],
+                "statistics": [True, True, False, False],
+                "articles": [True, False, True],
+                "errors": None,
+            },
+        ),
+    ],
+)
+def test_filter_masks(filters, masks):
+    got = filter_masks(make_frames(), filters)
+    assert {k: None if v is None else v.tolist() for k, v in got.items()} == masks
+
+
+def test_masks_select_what_apply_filters_keeps():
+    frames = make_frames()
+    filters = Filters(officials=("Jeff Sessions", "Anne Milgram"), year_from=2017, year_to=2021)
+    masks, kept = filter_masks(frames, filters), apply_filters(frames, filters)
+    for name in ("statements", "statistics", "articles"):
+        pd.testing.assert_frame_equal(kept[name], frames[name][masks[name]])
+    assert kept["errors"] is frames["errors"]
+
+
+def test_article_membership_on_arrow_strings():
+    # Statistics without a speaker follow the article that quotes the official; the lookup must
+    # give the same rows whether the ids are Arrow strings or Python objects.
+    frames = make_frames()
+    arrow = {
+        **frames,
+        "statistics": frames["statistics"].astype({"article_id": "string[pyarrow]", "speaker": object}),
+    }
+    filters = Filters(officials=("Jeff Sessions",))
+    assert list(apply_filters(arrow, filters)["statistics"]["text"]) == list(
+        apply_filters(frames, filters)["statistics"]["text"]
+    )
+    assert list(apply_filters(arrow, filters)["statistics"]["text"]) == [
+        "20,000 deaths",
+        "almost 400% increase",
+    ]

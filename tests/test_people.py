@@ -244,3 +244,25 @@ def test_every_official_has_a_gender():
         "male",
         "female",
     )
+
+
+def test_persons_are_read_once_per_text_and_skip():
+    """The pipeline asks for the persons of one article twice; the second answer is the first."""
+    from fentdash import people
+
+    people.reset_caches()
+    text = "Attorney General Jeff Sessions said labs grow. Dr. Anne Milgram warned of pills."
+    first = people.find_persons(text)
+    again = people.find_persons(text)
+    assert again == first and again is not first  # a copy: callers may change their list
+    assert [(p.name, p.start, p.role) for p in first] == [
+        ("Jeff Sessions", 17, "Attorney General"),
+        ("Anne Milgram", 51, "Dr."),
+    ]
+    # other skip spans or another text are read afresh
+    assert [p.name for p in people.find_persons(text, skip=[(0, 46)])] == ["Anne Milgram"]
+    assert [p.name for p in people.find_persons(text, skip=((0, 46),))] == ["Anne Milgram"]
+    assert [p.name for p in people.find_persons(text)] == ["Jeff Sessions", "Anne Milgram"]
+    assert people.find_persons("Nobody spoke.") == []
+    people.reset_caches()
+    assert people._LAST_PERSONS is None and not people._LAST_INDEXES

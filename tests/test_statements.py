@@ -1094,3 +1094,31 @@ ORGANISATION_ROLES = [
 @pytest.mark.parametrize("text,expected", ORGANISATION_ROLES)
 def test_organisation_names_in_roles_are_not_speakers(text, expected):
     assert [(s.speaker, s.role, s.kind) for s in find_statements(text)] == expected
+
+
+# ---------------------------------------------------------------- speed paths (same output)
+
+GATED = [
+    # each pattern scanned only when its literal is in the text: found when it is
+    (
+        "Fentanyl seizures rose, according to Acting DEA Administrator Chuck Rosenberg.",
+        [("Chuck Rosenberg", "reported", "Fentanyl seizures rose, according to Acting DEA Administrator Chuck Rosenberg.")],
+    ),
+    (
+        "A DEA spokeswoman said the pills were fake.",
+        [("Drug Enforcement Administration", "reported", "said the pills were fake.")],
+    ),
+    (
+        "Gov. Kay Ivey issued the following statement.\n“We will not stop. Every life matters.”",
+        [("Kay Ivey", "direct", "We will not stop. Every life matters.")],
+    ),
+    ("Seizures rose at the border this year.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", GATED)
+def test_gated_patterns_and_mentions_passed_in(text, expected):
+    from fentdash.statements import find_mentions
+
+    assert triples(text) == expected
+    assert triples(text, mentions=find_mentions(text)) == expected

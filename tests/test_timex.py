@@ -8,7 +8,7 @@ Each case is (text, reference date, expected list). An expected item is
 from __future__ import annotations
 
 import time
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -425,3 +425,143 @@ def test_offsets_always_valid(text):
     assert _valid(text, exprs)
     resolved = timex.resolve(exprs, reference=D("2020-02-29"))
     assert [(e.start, e.end) for e in resolved] == [(e.start, e.end) for e in exprs]
+
+
+# ----------------------------------------------------------------------------- speed paths
+# The fast paths must give exactly what the slow ones gave: dateparser for full dates, every
+# rule's pattern without its first-character lookahead, every rule without its ``also`` gate.
+
+@pytest.mark.parametrize("phrase,reference,expected", [
+    ("November 4 2019", None, D("2019-11-04")),
+    ("February 29 2020", None, D("2020-02-29")),
+    ("December 31 1999", None, D("1999-12-31")),
+    ("January 1 1950", None, D("1950-01-01")),
+    # yearless: the latest such day not after the reference (the reference day itself counts)
+    ("June 2", "2019-06-02", D("2019-06-02")),
+    ("June 3", "2019-06-02", D("2018-06-03")),
+    ("June 1", "2019-06-02", D("2019-06-01")),
+    ("December 28", "2020-01-01", D("2019-12-28")),
+    ("January 1", "2020-01-01", D("2020-01-01")),
+    ("February 28", "2021-02-27", D("2020-02-28")),
+    ("May 31", "2021-03-01", D("2020-05-31")),
+    ("December 31", "2021-12-31", D("2021-12-31")),
+    ("April 30", "2024-04-29", D("2023-04-30")),
+])
+def test_plain_day_agrees_with_dateparser(phrase, reference, expected):
+    import dateparser
+
+    assert timex._plain_day(phrase, reference) == expected
+    base = timex._DATEPARSER_SETTINGS if reference else timex._DATEPARSER_STRICT
+    settings = dict(base, RELATIVE_BASE=datetime.fromisoformat(reference or timex._NEUTRAL_BASE))
+    assert dateparser.parse(phrase, languages=["en"], settings=settings).date() == expected
+
+
+@pytest.mark.parametrize("phrase,reference,expected", [
+    # shapes left to dateparser: impossible dates, and yearless days not in every year/month
+    ("February 30 2019", None, None),
+    ("February 29 2019", None, None),
+    ("April 31 2020", None, None),
+    ("February 29", "2021-03-01", "dateparser"),
+    ("February 29", "2024-03-01", "dateparser"),
+])
+def test_plain_day_leaves_the_rest_to_dateparser(phrase, reference, expected):
+    assert timex._plain_day(phrase, reference) is None
+    timex.reset_caches()
+    parsed = timex._parse_day(phrase, reference)
+    if expected is None:
+        assert parsed is None
+    else:
+        assert timex._parse_day.cache_info().currsize == 1
+
+
+_LOOKAHEAD_TEXTS = [
+    "On Monday, March 4, 2019, the DEA said 4 March 2019 and the 4th of March 2019 were busy.",
+    "Deaths rose in the 12 months ending in June 2022 and in the twelve-month period ending March 2021.",
+    "In the fiscal year ending Sept. 30, 2020, and the year through August, seizures doubled.",
+    "From 2013 to 2014 and between 2015–2016, in 2010/11 and FY 2019-20, counts rose.",
+    "in early March, since mid-April, last June, during May and through December; by July.",
+    "the spring of 2018, summer 2019, late 2017, the beginning of 2016, mid-2015, End 2014.",
+    "Friday, Jan. 5 and Tuesday 12 Feb., on Sept. 3 and 3 Sept; ſpring 2019, İn March, THE END OF 2019.",
+    "٢٠١٩ months ending in June 2020; Two months to June 2021, one-year ending May 2020.",
+]
+
+
+@pytest.mark.parametrize("pattern_name,lookahead", [
+    ("MDY_PATTERN", "_STARTS_MDY"),
+    ("DMY_PATTERN", "_STARTS_DMY"),
+    ("MONTH_DAY_PATTERN", "_STARTS_MONTH_DAY"),
+    ("SEASON_YEAR_PATTERN", "_STARTS_SEASON"),
+    ("YEAR_RANGE_PATTERN", "_STARTS_YEAR_RANGE"),
+    ("ROLLING_PATTERN", "_STARTS_ROLLING"),
+    ("ROLLING_REL_PATTERN", "_STARTS_ROLLING"),
+    ("MONTH_NAME_PATTERN", "_STARTS_MONTH_NAME"),
+    ("YEAR_PATTERN", "_STARTS_YEAR"),
+])
+def test_first_character_lookaheads_change_no_match(pattern_name, lookahead):
+    import re
+
+    from fentdash import timex_patterns as P
+
+    pattern, prefix = getattr(P, pattern_name), getattr(P, lookahead)
+    assert pattern.pattern.startswith(prefix)
+    bare = re.compile(pattern.pattern[len(prefix):])
+    for text in _LOOKAHEAD_TEXTS:
+        with_prefix = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert with_prefix == [(m.span(), m.groupdict()) for m in bare.finditer(text)]
+    assert any(pattern.search(text) for text in _LOOKAHEAD_TEXTS)
+
+
+@pytest.mark.parametrize("label,text", [
+    ("rolling", "the 12 months ending in June 2022"),
+    ("rolling", "the year ending Sept. 30, 2020"),
+    ("quarter_rel", "the first quarter of this year"),
+    ("part_of_year_rel", "the first half of the year"),
+    ("fiscal_year_rel", "so far this fiscal year"),
+    ("year_range", "between 2013–2014"),
+    ("year_range", "FY 2010/11"),
+    ("to_date", "year-to-date"),
+    ("to_date", "since the start of the month"),
+    ("past", "over the past three decades"),
+    ("unit_rel", "last week"),
+    ("ago", "two decades ago"),
+    ("single_year", "in a single year"),
+    ("shift", "three days later"),
+    ("previous", "the preceding quarter"),
+    ("same", "the same time period"),
+    ("same", "that time frame"),
+])
+def test_also_gates_hold_every_match(label, text):
+    rules = [r for r in timex._RULES if r.label == label and r.also]
+    matches = [m for r in rules if (m := r.pattern.search(text))]
+    assert matches
+    for rule in rules:
+        assert not any(ch in w for w in rule.also for ch in "is")  # ı, İ, ſ lowercase to themselves
+    for m in matches:
+        assert any(w in m.group().lower() for r in rules for w in r.also)
+
+
+def test_gated_candidates_equal_ungated_scan():
+    """Every rule run on every chunk, gates ignored, finds no candidate the gates skipped."""
+    from fentdash import timex_patterns as P
+
+    text = "\n".join(_LOOKAHEAD_TEXTS + [ARTICLE, "The 12-month period ending in June; so far in 2023."])
+    gated = {(s, e, id(r)) for s, e, r, _ in timex._candidates(text)}
+    ungated = set()  # the gates as they were before ``also`` and the per-article word list
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + timex._CHUNK)
+        end = len(text) if end < 0 else end + 1
+        lower = text[start:end].lower()
+        digit = P.DIGIT_GATE.search(text, start, end) is not None
+        month = P.MONTH_GATE.search(text, start, end) is not None
+        for rule in timex._RULES:
+            if (rule.digit and not digit) or (rule.month and not month):
+                continue
+            if rule.words and not any(w in lower for w in rule.words):
+                continue
+            for m in rule.pattern.finditer(text, start, end):
+                if m.end() > m.start() and (rule.accept is None or rule.accept(text, m)):
+                    ungated.add((m.start(), m.end(), id(rule)))
+        start = end
+    assert gated == ungated
+    assert len(gated) > 40
