@@ -23,7 +23,9 @@ def _progress_printer(stream):
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    corpus = pipeline.parse_paths(args.paths, progress=_progress_printer(sys.stderr), max_bytes=args.max_bytes)
+    corpus = pipeline.parse_paths(
+        args.paths, progress=_progress_printer(sys.stderr), max_bytes=args.max_bytes
+    )
     for error in corpus.errors:
         print(f"warning: {error.path}: {error.error}", file=sys.stderr)
     if args.format == "json":
@@ -64,7 +66,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m fentdash", description="Parse and chart what officials said about fentanyl.")
+    parser = argparse.ArgumentParser(
+        prog="python -m fentdash", description="Parse and chart what officials said about fentanyl."
+    )
     parser.add_argument("--version", action="version", version=f"fentdash parser {PARSER_VERSION}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -72,8 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (*.txt, *.md, *.html)")
     p.add_argument("--format", choices=["json", "csv"], default="json")
     p.add_argument("--out", metavar="DIR", help="write files into DIR instead of printing")
-    p.add_argument("--max-bytes", type=int, metavar="N",
-                   help="skip (and report) files larger than N bytes (default 5 MB or FENTDASH_MAX_BYTES)")
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        metavar="N",
+        help="skip (and report) files larger than N bytes (default 5 MB or FENTDASH_MAX_BYTES)",
+    )
     p.set_defaults(func=cmd_parse)
     p = sub.add_parser("export", help="write a briefing (PNG, SVG, CSV or Markdown) for filtered articles")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the bundled seeds/)")
@@ -85,9 +93,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(func=cmd_export)
     p = sub.add_parser("bench", help="benchmark parsing, the cache and redraws on a synthetic corpus")
-    p.add_argument("--articles", type=int, default=1000, metavar="N", help="synthetic articles (default 1000)")
+    p.add_argument(
+        "--articles", type=int, default=1000, metavar="N", help="synthetic articles (default 1000)"
+    )
     p.add_argument("--workers", type=int, default=2, metavar="K", help="worker processes (default 2)")
-    p.add_argument("--dask", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (instead of local workers)")
+    p.add_argument(
+        "--dask", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (instead of local workers)"
+    )
     p.add_argument("--out", default="benchmarks/results", metavar="DIR", help="where the JSON goes")
     p.set_defaults(func=cmd_bench)
     return parser

@@ -165,7 +165,9 @@ def cdc_long() -> pd.DataFrame:
     """The CDC series as rows of (year, metric, value, source), unconfirmed cells dropped."""
     wide = cdc_series()
     frames = [
-        pd.DataFrame({"year": wide["year"], "metric": metric, "value": wide[column], "source": wide["source"]})
+        pd.DataFrame(
+            {"year": wide["year"], "metric": metric, "value": wide[column], "source": wide["source"]}
+        )
         for metric, column in CDC_METRICS.items()
     ]
     return pd.concat(frames, ignore_index=True).dropna(subset=["value"]).reset_index(drop=True)
@@ -179,7 +181,9 @@ def provisional_figures() -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def _official_values() -> dict[tuple[str, int], float]:
     """(metric, year) -> final CDC value; a dict because dating looks values up per figure."""
-    return {(m, int(y)): float(v) for y, m, v in cdc_long()[["year", "metric", "value"]].itertuples(index=False)}
+    return {
+        (m, int(y)): float(v) for y, m, v in cdc_long()[["year", "metric", "value"]].itertuples(index=False)
+    }
 
 
 def official_value(metric: str, year: int) -> float | None:
@@ -189,6 +193,13 @@ def official_value(metric: str, year: int) -> float | None:
 
 def reset_caches() -> None:
     """Forget loaded files (after editing them, or in tests that point FENTDASH_DATA elsewhere)."""
-    for fn in (officials, officials_by_name, events, organizations, cdc_series, provisional_figures,
-               _official_values):
+    for fn in (
+        officials,
+        officials_by_name,
+        events,
+        organizations,
+        cdc_series,
+        provisional_figures,
+        _official_values,
+    ):
         fn.cache_clear()

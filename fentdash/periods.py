@@ -49,12 +49,64 @@ SPAN_LABELS: Final[frozenset[str]] = frozenset(
     {"range", "year_range", "month_range", "since", "past", "to_date", "year_so_far", "through_end"}
 )
 # Abbreviations whose final period does not end a sentence.
-ABBREVIATIONS: Final[frozenset[str]] = frozenset({
-    "u.s", "u.k", "u.n", "d.c", "dr", "mr", "mrs", "ms", "st", "no", "nos", "jr", "sr", "inc", "corp",
-    "co", "ltd", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "prof", "vs", "v", "e.g", "i.e",
-    "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "approx", "est", "fig", "dept", "mt", "ft", "pa", "u.s.a", "n.y", "l.a",
-})
+ABBREVIATIONS: Final[frozenset[str]] = frozenset(
+    {
+        "u.s",
+        "u.k",
+        "u.n",
+        "d.c",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "st",
+        "no",
+        "nos",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "gov",
+        "sen",
+        "rep",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "prof",
+        "vs",
+        "v",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "est",
+        "fig",
+        "dept",
+        "mt",
+        "ft",
+        "pa",
+        "u.s.a",
+        "n.y",
+        "l.a",
+    }
+)
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]{0,3}(?:\[\d{1,3}\])?(?=\s{1,20}[\"“‘(\[]?[A-Z0-9])|\n")
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]{1,8})$")
@@ -106,7 +158,9 @@ _REPORTING_VERB = (
 )
 # A speech date is a day attached to a reporting verb: "said on Monday", "announced Jan. 26",
 # "released data Tuesday" (a short object, no figure between) ...
-_SPEECH_BEFORE = re.compile(rf"(?i:\b{_REPORTING_VERB}(?:\s{{1,3}}(?!that\b)[a-z'’-]{{1,20}}){{0,2}}\s{{1,3}}(?:on\s{{1,3}})?$)")
+_SPEECH_BEFORE = re.compile(
+    rf"(?i:\b{_REPORTING_VERB}(?:\s{{1,3}}(?!that\b)[a-z'’-]{{1,20}}){{0,2}}\s{{1,3}}(?:on\s{{1,3}})?$)"
+)
 # ... "The DEA on Tuesday announced" ...
 _SPEECH_RIGHT_AFTER = re.compile(rf"(?i:\s{{1,3}}{_REPORTING_VERB}\b)")
 # ... or a day opening the sentence whose verb reports: "On Tuesday, the Justice Department announced".
@@ -170,6 +224,7 @@ class _Sentence:
 
 # ----------------------------------------------------------------------------- sentences
 
+
 def _sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[_Sentence]:
     """Sentence spans with paragraph numbers; never split inside a protected span."""
     out: list[_Sentence] = []
@@ -211,6 +266,7 @@ def _sentence_of(starts: Sequence[int], pos: int) -> int:
 
 # ----------------------------------------------------------------------------- classification
 
+
 def _is_timeless(q: Statistic) -> bool:
     if q.metric in TIMELESS_METRICS or q.unit in TIMELESS_UNITS:
         return True
@@ -220,7 +276,7 @@ def _is_timeless(q: Statistic) -> bool:
 def _is_change(text: str, q: Statistic, sentence: _Sentence) -> bool:
     if q.metric.endswith("_change") or q.unit in ("fold", "fold_change"):
         return True
-    before = text[max(sentence.start, q.start - 40):q.start]
+    before = text[max(sentence.start, q.start - 40) : q.start]
     return bool(_CHANGE.search(q.text) or _CHANGE.search(before))
 
 
@@ -244,7 +300,9 @@ def _usable(text: str, e: TimeExpression, sentence: _Sentence) -> bool:
         return False  # "Today's data", "this month's report"; but "last year's seizures" is a period
     if e.granularity == "day" and _speech_date(text, e, sentence):
         return False
-    record = e.label in _RECORD_LABELS or _SINCE_WORD.match(e.text)  # "since January", "since the start of ..."
+    record = e.label in _RECORD_LABELS or _SINCE_WORD.match(
+        e.text
+    )  # "since January", "since the start of ..."
     if record and _RECORD_BEFORE.search(text, max(sentence.start, e.start - 60), e.start):
         return False
     line_start = text.rfind("\n", 0, e.start) + 1
@@ -270,7 +328,9 @@ def _cue_between(text: str, lo: int, e: TimeExpression, figure_start: int) -> bo
     return bool(_NP_BASELINE.search(text, max(figure_start, e.start - 90), e.start))
 
 
-def _sentence_period(text: str, exprs: Sequence[TimeExpression], sentence: _Sentence) -> TimeExpression | None:
+def _sentence_period(
+    text: str, exprs: Sequence[TimeExpression], sentence: _Sentence
+) -> TimeExpression | None:
     """What a sentence is about: its last usable expression that is not a baseline."""
     found = None
     for e in exprs:
@@ -281,14 +341,23 @@ def _sentence_period(text: str, exprs: Sequence[TimeExpression], sentence: _Sent
 
 # ----------------------------------------------------------------------------- linking
 
+
 def _link(
-    text: str, q: Statistic, sentence: _Sentence, exprs: Sequence[TimeExpression],
-    figure_starts: Sequence[int], carried: TimeExpression | None,
+    text: str,
+    q: Statistic,
+    sentence: _Sentence,
+    exprs: Sequence[TimeExpression],
+    figure_starts: Sequence[int],
+    carried: TimeExpression | None,
 ) -> tuple[TimeExpression | None, TimeExpression | None]:
     """(period expression, baseline expression) for one figure."""
     # A clause never runs longer than this; clipping keeps run-on text (no punctuation) linear.
-    sentence = replace(sentence, start=max(sentence.start, q.start - _REACH), end=min(sentence.end, q.end + _REACH))
-    usable = [e for e in exprs if sentence.start <= e.start and e.end <= sentence.end and _usable(text, e, sentence)]
+    sentence = replace(
+        sentence, start=max(sentence.start, q.start - _REACH), end=min(sentence.end, q.end + _REACH)
+    )
+    usable = [
+        e for e in exprs if sentence.start <= e.start and e.end <= sentence.end and _usable(text, e, sentence)
+    ]
     following = bisect_left(figure_starts, q.end)
     next_figure = figure_starts[following] if following < len(figure_starts) else sentence.end
     next_figure = min(next_figure, sentence.end)
@@ -303,8 +372,11 @@ def _link(
                 break
             floor = e.end
         second = next((e for e in usable if baseline and e.start >= baseline.end), None)
-        if baseline and second and second.label not in SPAN_LABELS and _SECOND_TERM.match(
-            text, baseline.end, second.start
+        if (
+            baseline
+            and second
+            and second.label not in SPAN_LABELS
+            and _SECOND_TERM.match(text, baseline.end, second.start)
         ):
             first_term, baseline = baseline, second
 
@@ -312,25 +384,42 @@ def _link(
         return e is not baseline and not _near_baseline(text, e, sentence.start)
 
     inside = [e for e in usable if e.start < q.end and q.start < e.end and plain(e)]
-    after = [e for e in usable if q.end <= e.start < next_figure and plain(e)
-             and not _CLAUSE_BREAK.search(text, q.end, e.start)]
+    after = [
+        e
+        for e in usable
+        if q.end <= e.start < next_figure and plain(e) and not _CLAUSE_BREAK.search(text, q.end, e.start)
+    ]
     before = [e for e in usable if e.end <= q.start and plain(e)]
     beyond_baseline: list[TimeExpression] = []
     if change and baseline is not None:
-        beyond_baseline = [e for e in usable if e.start > baseline.start and plain(e)
-                           and not _CLAUSE_BREAK.search(text, baseline.end, e.start)]
+        beyond_baseline = [
+            e
+            for e in usable
+            if e.start > baseline.start and plain(e) and not _CLAUSE_BREAK.search(text, baseline.end, e.start)
+        ]
         after = [e for e in after if e.start < baseline.start]
     later = (
-        first_term or (inside[-1] if inside else None) or (after[0] if after else None)
+        first_term
+        or (inside[-1] if inside else None)
+        or (after[0] if after else None)
         or (before[-1] if before else None)
     )
     if later is None and beyond_baseline:
         later = beyond_baseline[0]  # "increased 30% from 2019, to 93,000 in 2020"
     if later is None:
         # "50 million pills and 10,000 pounds of powder in 2022": a shared trailing period.
-        later = next((e for e in usable if e.start >= next_figure and plain(e) and e is not baseline
-                      and not _cue_between(text, q.end, e, q.end)
-                      and not _CLAUSE_BREAK.search(text, q.end, e.start)), None)
+        later = next(
+            (
+                e
+                for e in usable
+                if e.start >= next_figure
+                and plain(e)
+                and e is not baseline
+                and not _cue_between(text, q.end, e, q.end)
+                and not _CLAUSE_BREAK.search(text, q.end, e.start)
+            ),
+            None,
+        )
     if later is None and not _HYPOTHETICAL.search(text, sentence.start, sentence.end):
         later = carried
     if later is None:
@@ -339,8 +428,11 @@ def _link(
 
 
 def _antecedent(
-    statistics: Sequence[Statistic], earlier: Sequence[int],
-    links: dict[int, tuple[TimeExpression, TimeExpression | None]], sentence: int, starts: Sequence[int],
+    statistics: Sequence[Statistic],
+    earlier: Sequence[int],
+    links: dict[int, tuple[TimeExpression, TimeExpression | None]],
+    sentence: int,
+    starts: Sequence[int],
     ranks: Sequence[int],
 ) -> tuple[TimeExpression | None, TimeExpression | None]:
     """The link of the latest quantity of drug with a period, up to ``DERIVED_REACH`` sentences back.
@@ -358,10 +450,13 @@ def _antecedent(
 
 
 def _end_since_at_data(
-    statistics: Sequence[Statistic], links: dict[int, tuple[TimeExpression, TimeExpression | None]],
-    sentences: Sequence[_Sentence], starts: Sequence[int], index: dict[tuple[int, int], TimeExpression],
+    statistics: Sequence[Statistic],
+    links: dict[int, tuple[TimeExpression, TimeExpression | None]],
+    sentences: Sequence[_Sentence],
+    starts: Sequence[int],
+    index: dict[tuple[int, int], TimeExpression],
 ) -> None:
-    """"Deaths have tripled since 2010" in a paragraph of 2014 data runs 2010..2014, not to the article date."""
+    """ "Deaths have tripled since 2010" in a paragraph of 2014 data runs 2010..2014, not to the article date."""
     latest: dict[int, date] = {}  # paragraph -> end of its latest data period
     for k, (later, baseline) in links.items():
         if later.label == "since" or later.kind != "absolute":
@@ -440,7 +535,7 @@ def attach_periods(
     ranks, rank = [], 0
     for s in sentences:
         ranks.append(rank)
-        rank += bool(text[s.start:s.end].strip())
+        rank += bool(text[s.start : s.end].strip())
     # In text order, so a derived figure ("this amount could kill ...") can look back at the seizure.
     links: dict[int, tuple[TimeExpression, TimeExpression | None]] = {}
     order = sorted(range(len(statistics)), key=lambda k: statistics[k].start)
@@ -452,8 +547,14 @@ def attach_periods(
         later, baseline = _link(text, q, sentences[i], by_sentence.get(i, ()), figure_starts, carried[i])
         lo, hi = max(sentences[i].start, q.start - _REACH), min(sentences[i].end, q.end + _REACH)
         if later is None and _DERIVED.search(text, lo, hi):
-            later, baseline = _antecedent(statistics, order[max(0, position - _DERIVED_FIGURES):position],
-                                          links, ranks[i], starts, ranks)
+            later, baseline = _antecedent(
+                statistics,
+                order[max(0, position - _DERIVED_FIGURES) : position],
+                links,
+                ranks[i],
+                starts,
+                ranks,
+            )
         if later is not None:
             links[k] = (later, baseline)
     _end_since_at_data(statistics, links, sentences, starts, index)
@@ -464,12 +565,15 @@ def attach_periods(
             out.append(q)
             continue
         later, baseline = links[k]
-        out.append(replace(q, period_source=later, period_baseline=baseline,
-                           period=_period(later, baseline, index)))
+        out.append(
+            replace(q, period_source=later, period_baseline=baseline, period=_period(later, baseline, index))
+        )
     return out
 
 
-def resolve_periods(statistics: Sequence[Statistic], expressions: Sequence[TimeExpression]) -> list[Statistic]:
+def resolve_periods(
+    statistics: Sequence[Statistic], expressions: Sequence[TimeExpression]
+) -> list[Statistic]:
     """Fill ``period`` from the resolved expressions (same offsets as ``period_source``)."""
     index = {(e.start, e.end): e for e in expressions}
     out = []

@@ -43,6 +43,6 @@ def test_hostile_upload_is_rendered_as_text(upload_dir):
     assert "<img" not in rendered and "<script" not in rendered and "<b>" not in rendered
     # Markdown link syntax stays literal text: no anchor is made from a javascript: URL.
     assert "[click me](javascript:alert(1))" in rendered
-    assert "href=\"javascript" not in rendered
+    assert 'href="javascript' not in rendered
     markdown = " ".join(m.value for m in at.markdown)
     assert "javascript:" not in markdown

@@ -49,14 +49,14 @@ DEVSET_TITLES = {
     "01": "Rates of Drug Overdose Deaths Continue to Rise, More Action Needed to Reverse Troubling Trends",
     "02": "Attorney General Sessions Announces New Tool to Fight Online Drug Trafficking",
     "03": "U.S. Attorney Brady: Western Pennsylvania’s Response to the Opioid Epidemic Resulted in a "
-          "Dramatic Decrease in Overdose Deaths in 2018",
+    "Dramatic Decrease in Overdose Deaths in 2018",
     "04": None,  # opens with a sentence ending in a colon
     "05": "DEA Issues Public Safety Alert on Sharp Increase in Fake Prescription Pills Containing Fentanyl and Meth",
     "06": "CDC Media Briefing — New Vital Signs Report – Overdose deaths show historic increase: "
-          "How can we address widening disparities and save lives?",
+    "How can we address widening disparities and save lives?",
     "07": "Dr. Gupta: While today’s data continue to show a hopeful trend of a decrease in overdose deaths, "
-          "we must remain focused on fully implementing President Biden’s National Drug Control Strategy "
-          "that will save tens of thousands of lives",
+    "we must remain focused on fully implementing President Biden’s National Drug Control Strategy "
+    "that will save tens of thousands of lives",
     "08": None,
     "09": "Drugs Intercepted Through Targeted International Mail Inspections",
     "10": "Seattle CBP officers seize more than 1 pound of fentanyl",
@@ -144,41 +144,71 @@ def test_scraped_page_debris_is_skipped():
 # (text, lines expected to be skipped): lines that look short but carry content stay.
 CASES = [
     # hard-wrapped prose: every line is short and unpunctuated except the last
-    ("The attorney general said on Monday that\nthe cartels are shipping fentanyl through\n"
-     "ports of entry in ever larger quantities.\n\nA second paragraph follows here.\n", []),
+    (
+        "The attorney general said on Monday that\nthe cartels are shipping fentanyl through\n"
+        "ports of entry in ever larger quantities.\n\nA second paragraph follows here.\n",
+        [],
+    ),
     # a caption between paragraphs
-    ("The agency said seizures rose sharply.\n\nBorder agents inspect a truck at Nogales\n\n"
-     "Officials said more arrests are expected.\n", ["Border agents inspect a truck at Nogales"]),
+    (
+        "The agency said seizures rose sharply.\n\nBorder agents inspect a truck at Nogales\n\n"
+        "Officials said more arrests are expected.\n",
+        ["Border agents inspect a truck at Nogales"],
+    ),
     # figures, weekdays, list items and quotes in unpunctuated lines are kept
-    ("Officials released these numbers.\n\nFentanyl seized in 2021 14,700 pounds\n"
-     "Briefing on Thursday at noon ET\n- Naloxone kits handed out\n“We will not stop\n\nEnd of story.\n", []),
+    (
+        "Officials released these numbers.\n\nFentanyl seized in 2021 14,700 pounds\n"
+        "Briefing on Thursday at noon ET\n- Naloxone kits handed out\n“We will not stop\n\nEnd of story.\n",
+        [],
+    ),
     # speaker lists with academic credentials are kept
     ("Join the call.\n\nJane Roe, M.D., Director of Overdose Prevention\n\nMore details follow.\n", []),
     # a one-line paragraph ending in a colon or a closing quote is prose
     ("He said the following:\n\nThe director called it a “crisis”\n\nNothing else.\n", []),
     # a photo credit with a full stop is still a credit
-    ("The DEA said 40% of pills were lethal.\n\nAgents display seized pills. (AP Photo/Jane Doe)\n\nMore text.\n",
-     ["Agents display seized pills. (AP Photo/Jane Doe)"]),
+    (
+        "The DEA said 40% of pills were lethal.\n\nAgents display seized pills. (AP Photo/Jane Doe)\n\nMore text.\n",
+        ["Agents display seized pills. (AP Photo/Jane Doe)"],
+    ),
     # end-of-release marker and bare link
-    ("The office announced charges today.\n\n###\nhttps://www.justice.gov/opa\n", ["###", "https://www.justice.gov/opa"]),
+    (
+        "The office announced charges today.\n\n###\nhttps://www.justice.gov/opa\n",
+        ["###", "https://www.justice.gov/opa"],
+    ),
     # a sentence that merely starts like a prompt but is long stays
-    ("Officials spoke.\n\nRead more about the policy in the report, which the DEA said covers every state and "
-     "lists the number of pills seized over the last four years in great detail across all regions and "
-     "field offices of the agency nationwide.\n", []),
+    (
+        "Officials spoke.\n\nRead more about the policy in the report, which the DEA said covers every state and "
+        "lists the number of pills seized over the last four years in great detail across all regions and "
+        "field offices of the agency nationwide.\n",
+        [],
+    ),
     # the line naming the speaker under a quotation is kept (a dash or not)
-    ("Officials spoke.\n\n“Fentanyl is killing Americans.”\nJeff Sessions, U.S. Attorney General\n\n"
-     "“Again.”\n\n— Anne Milgram, DEA Administrator\n\nMore text.\n", []),
+    (
+        "Officials spoke.\n\n“Fentanyl is killing Americans.”\nJeff Sessions, U.S. Attorney General\n\n"
+        "“Again.”\n\n— Anne Milgram, DEA Administrator\n\nMore text.\n",
+        [],
+    ),
     # markdown subheadings between paragraphs are not article text
     ("The DEA said so.\n\n## The Sinaloa connection\n\nMore text.\n", ["## The Sinaloa connection"]),
     # a related headline repeating another story's figure is skipped; a sentence missing its
     # full stop that reports speech is kept
-    ("The DEA said so.\n\nFentanyl Deaths Top 100,000 For First Time In Ohio\n\n"
-     "Milgram said the pills are deadly\n\nEnd.\n", ["Fentanyl Deaths Top 100,000 For First Time In Ohio"]),
+    (
+        "The DEA said so.\n\nFentanyl Deaths Top 100,000 For First Time In Ohio\n\n"
+        "Milgram said the pills are deadly\n\nEnd.\n",
+        ["Fentanyl Deaths Top 100,000 For First Time In Ohio"],
+    ),
     # sentences that start like prompts are text; the prompts themselves are not
-    ("The DEA said so.\n\nSponsored by the DEA, the program trained 300 officers.\n\n"
-     "Reporting by the Times found 5,000 pills.\n\nAdvertisement - Scroll to continue\n\nSponsored content\n\n"
-     "Copyright 2019 Example Ledger. All rights reserved.\n\nEditing by Tom Brown\n",
-     ["Advertisement - Scroll to continue", "Sponsored content", "Copyright 2019 Example Ledger. All rights reserved.", "Editing by Tom Brown"]),
+    (
+        "The DEA said so.\n\nSponsored by the DEA, the program trained 300 officers.\n\n"
+        "Reporting by the Times found 5,000 pills.\n\nAdvertisement - Scroll to continue\n\nSponsored content\n\n"
+        "Copyright 2019 Example Ledger. All rights reserved.\n\nEditing by Tom Brown\n",
+        [
+            "Advertisement - Scroll to continue",
+            "Sponsored content",
+            "Copyright 2019 Example Ledger. All rights reserved.",
+            "Editing by Tom Brown",
+        ],
+    ),
     # nothing but numbers
     ("1 2 3\n4 5 6\n\n7 8 9\n", []),
     # empty and whitespace-only input
@@ -194,7 +224,9 @@ def test_line_cases(text, expected):
 
 def test_captions_before_the_first_sentence_are_kept_as_header():
     # Decks under a headline read like captions; before the body starts they are kept.
-    text = "Headline About Fentanyl Seizures\n\nAgency Warns of Fake Pills in Every State\n\nThe DEA said so.\n"
+    text = (
+        "Headline About Fentanyl Seizures\n\nAgency Warns of Fake Pills in Every State\n\nThe DEA said so.\n"
+    )
     assert skipped(text) == []
 
 
@@ -245,12 +277,15 @@ def test_press_release_layout():
     assert skipped(RELEASE) == ["FOR IMMEDIATE RELEASE", "Drug Trafficking"]
 
 
-@pytest.mark.parametrize("text,title", [
-    ("Fentanyl Deaths Soar\n\nThe CDC said so.\n", "Fentanyl Deaths Soar"),
-    ("Only a headline-like line", None),
-    ("Headline Without Body\n\n\n", None),
-    ("The first line is a sentence.\nSecond Line Looks Like A Headline\n", None),
-])
+@pytest.mark.parametrize(
+    "text,title",
+    [
+        ("Fentanyl Deaths Soar\n\nThe CDC said so.\n", "Fentanyl Deaths Soar"),
+        ("Only a headline-like line", None),
+        ("Headline Without Body\n\n\n", None),
+        ("The first line is a sentence.\nSecond Line Looks Like A Headline\n", None),
+    ],
+)
 def test_title_cases(text, title):
     found = find_title(text)
     assert (found[0] if found else None) == title
@@ -263,7 +298,9 @@ def _wrap(text: str, width: int) -> str:
 
 
 @pytest.mark.parametrize("width", [40, 50, 60, 72, 80])
-@pytest.mark.parametrize("path", sorted(DEVSET.glob("*.txt")) + sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:6])
+@pytest.mark.parametrize(
+    "path", sorted(DEVSET.glob("*.txt")) + sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:6]
+)
 def test_hard_wrapped_articles_lose_no_line(path, width):
     # E-mailed and plain-text copies wrap every paragraph; no wrapped line may look like a caption.
     expected = SEED_SKIPS["001"] if path.name.startswith("001") else []

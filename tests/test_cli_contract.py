@@ -8,15 +8,44 @@ from support import ROOT
 
 ARTICLE_KEYS = {"id", "path", "paths", "title", "outlet", "url", "published", "warnings"}
 PUBLISHED_KEYS = {"date", "earliest", "latest", "confidence", "method", "evidence"}
-STATEMENT_KEYS = {"article_id", "speaker", "speaker_type", "role", "kind", "text", "start", "end",
-                  "date", "date_earliest", "date_latest"}
-STATISTIC_KEYS = {"article_id", "text", "start", "end", "value", "value_high", "unit", "metric",
-                  "qualifier", "period_start", "period_end", "period_granularity", "speaker"}
+STATEMENT_KEYS = {
+    "article_id",
+    "speaker",
+    "speaker_type",
+    "role",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "date",
+    "date_earliest",
+    "date_latest",
+}
+STATISTIC_KEYS = {
+    "article_id",
+    "text",
+    "start",
+    "end",
+    "value",
+    "value_high",
+    "unit",
+    "metric",
+    "qualifier",
+    "period_start",
+    "period_end",
+    "period_granularity",
+    "speaker",
+}
 
 
 def run_parse(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "fentdash", "parse", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "fentdash", "parse", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_parse_seeds_prints_contract_json():
@@ -34,10 +63,10 @@ def test_parse_seeds_prints_contract_json():
         texts[a["id"]] = (ROOT / a["path"]).read_text(encoding="utf-8-sig")
     for s in data["statements"]:
         assert STATEMENT_KEYS <= set(s)
-        assert texts[s["article_id"]][s["start"]:s["end"]] == s["text"]
+        assert texts[s["article_id"]][s["start"] : s["end"]] == s["text"]
     for q in data["statistics"]:
         assert STATISTIC_KEYS <= set(q)
-        assert texts[q["article_id"]][q["start"]:q["end"]] == q["text"]
+        assert texts[q["article_id"]][q["start"] : q["end"]] == q["text"]
 
 
 def test_missing_file_is_reported_and_exit_status_is_1():
@@ -49,6 +78,7 @@ def test_missing_file_is_reported_and_exit_status_is_1():
 
 
 def test_usage_error_exits_2():
-    done = subprocess.run([sys.executable, "-m", "fentdash", "parse"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "fentdash", "parse"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 2

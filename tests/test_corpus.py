@@ -40,12 +40,24 @@ DECODING = [
     ("utf-16 le bom", b"\xff\xfe" + TEXT.encode("utf-16-le"), TEXT, ()),
     ("utf-16 be bom", b"\xfe\xff" + TEXT.encode("utf-16-be"), TEXT, ()),
     ("utf-32 le bom", b"\xff\xfe\x00\x00" + TEXT.encode("utf-32-le"), TEXT, ()),
-    ("utf-16 le no bom", TEXT.encode("utf-16-le"), TEXT,
-     ("no byte-order mark; read as UTF-16 LE (guessed from the byte pattern)",)),
-    ("utf-16 be no bom", TEXT.encode("utf-16-be"), TEXT,
-     ("no byte-order mark; read as UTF-16 BE (guessed from the byte pattern)",)),
-    ("cp1252 smart quotes", CP1252, TEXT,
-     ("not valid UTF-8 (byte 0x93 at byte 14); read as Windows-1252 (cp1252)",)),
+    (
+        "utf-16 le no bom",
+        TEXT.encode("utf-16-le"),
+        TEXT,
+        ("no byte-order mark; read as UTF-16 LE (guessed from the byte pattern)",),
+    ),
+    (
+        "utf-16 be no bom",
+        TEXT.encode("utf-16-be"),
+        TEXT,
+        ("no byte-order mark; read as UTF-16 BE (guessed from the byte pattern)",),
+    ),
+    (
+        "cp1252 smart quotes",
+        CP1252,
+        TEXT,
+        ("not valid UTF-8 (byte 0x93 at byte 14); read as Windows-1252 (cp1252)",),
+    ),
     ("crlf", b"one\r\ntwo\r\n", "one\ntwo\n", ()),
     ("bare cr", b"one\rtwo\r", "one\ntwo\n", ()),
     ("utf-16 crlf", "one\r\ntwo".encode("utf-16"), "one\ntwo", ()),
@@ -95,11 +107,17 @@ The DEA said on Monday that seizures doubled.
 def test_front_matter_fields_evidence_and_skip():
     doc = document_from_text(FRONT, "f.md")
     assert (doc.title, doc.outlet, doc.url, doc.author, doc.published) == (
-        "Fentanyl seizures double at the border", "Example News", "https://example.com/news/fentanyl",
-        "Jane Doe", date(2019, 11, 4))
+        "Fentanyl seizures double at the border",
+        "Example News",
+        "https://example.com/news/fentanyl",
+        "Jane Doe",
+        date(2019, 11, 4),
+    )
     line = "published: 2019-11-04T09:30:00-05:00"
     start = FRONT.index(line)
-    assert doc.published_evidence == Evidence(line, start, start + len(line), "front matter gives the publication date")
+    assert doc.published_evidence == Evidence(
+        line, start, start + len(line), "front matter gives the publication date"
+    )
     end = FRONT.index("---\nFentanyl") + 3
     assert doc.skip == ((0, end),)
     assert doc.text == FRONT  # front matter stays in the text; offsets never shift
@@ -116,16 +134,19 @@ def test_front_matter_bad_values_are_ignored_with_warnings():
     )
 
 
-@pytest.mark.parametrize("value,expected", [
-    ("2017-12-14", date(2017, 12, 14)),
-    ("December 14, 2017", date(2017, 12, 14)),
-    ("Dec. 14, 2017", date(2017, 12, 14)),
-    ("14 December 2017", date(2017, 12, 14)),
-    ("2017/12/14", date(2017, 12, 14)),
-    ("12/14/2017", date(2017, 12, 14)),
-    ("2017-02-30", None),
-    ("1850-01-01", None),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("2017-12-14", date(2017, 12, 14)),
+        ("December 14, 2017", date(2017, 12, 14)),
+        ("Dec. 14, 2017", date(2017, 12, 14)),
+        ("14 December 2017", date(2017, 12, 14)),
+        ("2017/12/14", date(2017, 12, 14)),
+        ("12/14/2017", date(2017, 12, 14)),
+        ("2017-02-30", None),
+        ("1850-01-01", None),
+    ],
+)
 def test_front_matter_date_formats(value, expected):
     doc = document_from_text(f"---\npublished: {value}\n---\nBody.\n")
     assert doc.published == expected
@@ -174,8 +195,10 @@ PAGE = """<!DOCTYPE html><html><head>
 <footer>© 2019 Daily Ledger</footer>
 </body></html>"""
 
-BODY = ("Fentanyl pills flood the market\n\nThe DEA said on Monday that fake pills\nare everywhere.\n\n"
-        "“They are deadly,” the administrator said.")
+BODY = (
+    "Fentanyl pills flood the market\n\nThe DEA said on Monday that fake pills\nare everywhere.\n\n"
+    "“They are deadly,” the administrator said."
+)
 
 
 def page(meta: str = "", time: str = "", url: str = "https://ledger.example/pills") -> str:
@@ -183,13 +206,27 @@ def page(meta: str = "", time: str = "", url: str = "https://ledger.example/pill
 
 
 HTML_DATES = [
-    ("article:published_time", page(meta='<meta property="article:published_time" content="2019-11-04T08:00:00Z">'),
-     date(2019, 11, 4), 'page metadata: <meta article:published_time="2019-11-04T08:00:00Z">'),
-    ("json-ld", page(meta='<script type="application/ld+json">{"@context":"https://schema.org","@graph":'
-                          '[{"@type":"NewsArticle","datePublished":"2019-11-05T10:00:00-05:00"}]}</script>'),
-     date(2019, 11, 5), 'page metadata: JSON-LD datePublished "2019-11-05T10:00:00-05:00"'),
-    ("time", page(time='<time datetime="2019-11-06">Nov. 6</time>'),
-     date(2019, 11, 6), 'page metadata: <time datetime="2019-11-06">'),
+    (
+        "article:published_time",
+        page(meta='<meta property="article:published_time" content="2019-11-04T08:00:00Z">'),
+        date(2019, 11, 4),
+        'page metadata: <meta article:published_time="2019-11-04T08:00:00Z">',
+    ),
+    (
+        "json-ld",
+        page(
+            meta='<script type="application/ld+json">{"@context":"https://schema.org","@graph":'
+            '[{"@type":"NewsArticle","datePublished":"2019-11-05T10:00:00-05:00"}]}</script>'
+        ),
+        date(2019, 11, 5),
+        'page metadata: JSON-LD datePublished "2019-11-05T10:00:00-05:00"',
+    ),
+    (
+        "time",
+        page(time='<time datetime="2019-11-06">Nov. 6</time>'),
+        date(2019, 11, 6),
+        'page metadata: <time datetime="2019-11-06">',
+    ),
 ]
 
 
@@ -200,44 +237,59 @@ def test_html_metadata_sources(tmp_path, label, markup, published, reason):
     assert doc.published == published
     assert doc.published_evidence == Evidence("", 0, 0, reason)
     assert (doc.title, doc.outlet, doc.url) == (
-        "Fentanyl pills flood the market", "Daily Ledger", "https://ledger.example/pills")
+        "Fentanyl pills flood the market",
+        "Daily Ledger",
+        "https://ledger.example/pills",
+    )
     expected = BODY.replace("\n\nThe DEA", "\n\nNov. 6\n\nThe DEA") if label == "time" else BODY
     assert doc.text == expected
     assert "tracking" not in doc.text and "Home" not in doc.text and "Pills on a table" not in doc.text
 
 
 def test_html_meta_wins_over_json_ld_and_time():
-    markup = page(meta='<meta property="article:published_time" content="2019-11-04">'
-                       '<script type="application/ld+json">{"datePublished": "2018-01-01"}</script>',
-                  time='<time datetime="2017-01-01">x</time>')
+    markup = page(
+        meta='<meta property="article:published_time" content="2019-11-04">'
+        '<script type="application/ld+json">{"datePublished": "2018-01-01"}</script>',
+        time='<time datetime="2017-01-01">x</time>',
+    )
     assert extract_html(markup).published == date(2019, 11, 4)
 
 
 def test_html_javascript_url_and_title_fallback(tmp_path):
-    markup = "<html><head><title>Deaths Fall | Ledger</title><meta property='og:site_name' content='Ledger'>" \
-             "<meta property='og:url' content='javascript:alert(1)'></head><body><p>Body text here.</p></body></html>"
+    markup = (
+        "<html><head><title>Deaths Fall | Ledger</title><meta property='og:site_name' content='Ledger'>"
+        "<meta property='og:url' content='javascript:alert(1)'></head><body><p>Body text here.</p></body></html>"
+    )
     doc, _ = read_one(tmp_path, markup, "p.htm")
     assert (doc.title, doc.outlet, doc.url, doc.text) == ("Deaths Fall", "Ledger", None, "Body text here.")
 
 
 def test_html_sniffed_by_content_in_a_txt_file(tmp_path):
-    doc, _ = read_one(tmp_path, "<!doctype html><html><body><p>Only this.</p><script>no()</script></body></html>")
+    doc, _ = read_one(
+        tmp_path, "<!doctype html><html><body><p>Only this.</p><script>no()</script></body></html>"
+    )
     assert doc.text == "Only this."
 
 
 def test_html_without_text_is_an_error(tmp_path):
     doc, errors = read_one(tmp_path, "<html><body><script>x()</script></body></html>", "e.html")
-    assert (doc, errors) == (None, [ReadError(str(tmp_path / "e.html"), "no article text found in this HTML page")])
+    assert (doc, errors) == (
+        None,
+        [ReadError(str(tmp_path / "e.html"), "no article text found in this HTML page")],
+    )
 
 
 def test_html_declared_charset_is_used_for_non_utf8(tmp_path):
     markup = b'<html><head><meta charset="iso-8859-1"></head><body><p>Caf\xe9 \xa3 1</p></body></html>'
     doc, _ = read_one(tmp_path, markup, "c.html")
     assert doc.text == "Café £ 1"
-    assert doc.warnings == ("not valid UTF-8 (byte 0xE9 at byte 58); read as iso-8859-1, the charset the page declares",)
+    assert doc.warnings == (
+        "not valid UTF-8 (byte 0xE9 at byte 58); read as iso-8859-1, the charset the page declares",
+    )
 
 
 # ----------------------------------------------------------------- folders, duplicates, order
+
 
 def test_folder_walk_is_sorted_and_ignores_other_files(tmp_path):
     write(tmp_path, "b.txt", "Bravo text.")
@@ -248,7 +300,12 @@ def test_folder_walk_is_sorted_and_ignores_other_files(tmp_path):
     write(tmp_path, ".hidden.txt", "Hidden text.")
     docs, errors = read_corpus([str(tmp_path)])
     assert errors == []
-    assert [Path(d.path).relative_to(tmp_path).as_posix() for d in docs] == ["a.txt", "b.txt", "sub/c.md", "sub/d.HTML"]
+    assert [Path(d.path).relative_to(tmp_path).as_posix() for d in docs] == [
+        "a.txt",
+        "b.txt",
+        "sub/c.md",
+        "sub/d.HTML",
+    ]
     assert [d.text for d in docs] == ["Alpha text.", "Bravo text.", "Charlie text.", "Delta text."]
 
 
@@ -306,13 +363,22 @@ def test_permission_denied(tmp_path, monkeypatch):
 
 # ----------------------------------------------------------------- size limit
 
+
 def test_size_limit_message(tmp_path):
     path = write(tmp_path, "big.txt", b"x" * 3000)
     assert read_corpus([path], max_bytes=1024) == (
-        [], [ReadError(path, "file is 2.9 KB, over the 1 KB limit; raise it with --max-bytes or FENTDASH_MAX_BYTES")])
+        [],
+        [
+            ReadError(
+                path, "file is 2.9 KB, over the 1 KB limit; raise it with --max-bytes or FENTDASH_MAX_BYTES"
+            )
+        ],
+    )
 
 
-@pytest.mark.parametrize("env,limit", [("2048", 2048), ("2k", 2048), ("1.5MB", 1572864), ("junk", 5 * 1024 * 1024)])
+@pytest.mark.parametrize(
+    "env,limit", [("2048", 2048), ("2k", 2048), ("1.5MB", 1572864), ("junk", 5 * 1024 * 1024)]
+)
 def test_size_limit_from_environment(monkeypatch, env, limit):
     monkeypatch.setenv("FENTDASH_MAX_BYTES", env)
     assert corpus.resolve_max_bytes() == limit
@@ -323,10 +389,15 @@ def test_environment_limit_applies_to_read_corpus(tmp_path, monkeypatch):
     path = write(tmp_path, "a.txt", b"y" * 100)
     monkeypatch.setenv("FENTDASH_MAX_BYTES", "50")
     assert read_corpus([path])[1] == [
-        ReadError(path, "file is 100 bytes, over the 50 bytes limit; raise it with --max-bytes or FENTDASH_MAX_BYTES")]
+        ReadError(
+            path,
+            "file is 100 bytes, over the 50 bytes limit; raise it with --max-bytes or FENTDASH_MAX_BYTES",
+        )
+    ]
 
 
 # ----------------------------------------------------------------- links and roots
+
 
 def test_symlink_outside_walked_folder_is_refused(tmp_path):
     outside = write(tmp_path, "secret/passwords.txt", "not an article")
@@ -357,11 +428,14 @@ def test_root_refuses_paths_outside(tmp_path):
     escape = str(tmp_path / "root" / ".." / "other" / "b.txt")
     docs, errors = read_corpus([inside, outside, escape], root=tmp_path / "root")
     assert [d.path for d in docs] == [inside]
-    assert errors == [ReadError(outside, "the path leads outside the corpus folder; refused"),
-                      ReadError(escape, "the path leads outside the corpus folder; refused")]
+    assert errors == [
+        ReadError(outside, "the path leads outside the corpus folder; refused"),
+        ReadError(escape, "the path leads outside the corpus folder; refused"),
+    ]
 
 
 # ----------------------------------------------------------------- files changing under the reader
+
 
 def test_file_changed_while_read(tmp_path, monkeypatch):
     path = write(tmp_path, "a.txt", "Original text.")
@@ -375,7 +449,9 @@ def test_file_changed_while_read(tmp_path, monkeypatch):
 
     monkeypatch.setattr(corpus, "_read_all", read_then_append)
     assert read_corpus([path]) == (
-        [], [ReadError(path, "the file changed while it was being read; read it again once it is saved")])
+        [],
+        [ReadError(path, "the file changed while it was being read; read it again once it is saved")],
+    )
 
 
 def test_file_vanished_while_read(tmp_path, monkeypatch):
@@ -391,7 +467,9 @@ def test_file_vanished_while_read(tmp_path, monkeypatch):
 
     monkeypatch.setattr(corpus, "_read_all", read_then_delete)
     docs, errors = read_corpus([path, other])
-    assert errors == [ReadError(path, "the file vanished while it was being read; the rest of the corpus was read")]
+    assert errors == [
+        ReadError(path, "the file vanished while it was being read; the rest of the corpus was read")
+    ]
     assert [d.text for d in docs] == ["Other text."]
 
 
@@ -415,7 +493,10 @@ def test_file_vanished_between_listing_and_reading(tmp_path, monkeypatch):
 def test_not_a_regular_file(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
-    assert read_corpus([str(fifo)]) == ([], [ReadError(str(fifo), "not a regular file (a device, pipe or socket); refused")])
+    assert read_corpus([str(fifo)]) == (
+        [],
+        [ReadError(str(fifo), "not a regular file (a device, pipe or socket); refused")],
+    )
 
 
 # ----------------------------------------------------------------- the mixed fixture folder
@@ -426,28 +507,73 @@ MIXED = Path(__file__).parent / "fixtures" / "corpus" / "mixed"
 def test_mixed_fixture_folder():
     docs, errors = read_corpus([str(MIXED)])
     assert errors == []
-    rows = [(Path(d.path).name, tuple(Path(p).name for p in d.paths), d.title, d.outlet, d.url, d.author,
-             d.published) for d in docs]
+    rows = [
+        (
+            Path(d.path).name,
+            tuple(Path(p).name for p in d.paths),
+            d.title,
+            d.outlet,
+            d.url,
+            d.author,
+            d.published,
+        )
+        for d in docs
+    ]
     assert rows == [
-        ("01_scraped_news.txt", ("01_scraped_news.txt",), "Officials Warn Fake Pills Laced With Fentanyl Are Spreading",
-         None, None, "Dana Whitfield", None),
-        ("02_front_matter.md", ("02_front_matter.md",), "Border seizures of fentanyl double", "Example Ledger",
-         "https://ledger.example/2019/11/04/seizures", "Sam Ortiz", date(2019, 11, 4)),
-        ("03_press_release.html", ("03_press_release.html",), "DEA Warns of Counterfeit Pills", "Example Agency",
-         "https://agency.example/press/2021/09/27/alert", "Press Office", date(2021, 9, 27)),
-        ("04_windows_copy.txt", ("04_windows_copy.txt", "05_short_copy.txt"),
-         "Officials Warn Fake Pills Laced With Fentanyl Are Spreading", None, None, "Dana Whitfield", None),
+        (
+            "01_scraped_news.txt",
+            ("01_scraped_news.txt",),
+            "Officials Warn Fake Pills Laced With Fentanyl Are Spreading",
+            None,
+            None,
+            "Dana Whitfield",
+            None,
+        ),
+        (
+            "02_front_matter.md",
+            ("02_front_matter.md",),
+            "Border seizures of fentanyl double",
+            "Example Ledger",
+            "https://ledger.example/2019/11/04/seizures",
+            "Sam Ortiz",
+            date(2019, 11, 4),
+        ),
+        (
+            "03_press_release.html",
+            ("03_press_release.html",),
+            "DEA Warns of Counterfeit Pills",
+            "Example Agency",
+            "https://agency.example/press/2021/09/27/alert",
+            "Press Office",
+            date(2021, 9, 27),
+        ),
+        (
+            "04_windows_copy.txt",
+            ("04_windows_copy.txt", "05_short_copy.txt"),
+            "Officials Warn Fake Pills Laced With Fentanyl Are Spreading",
+            None,
+            None,
+            "Dana Whitfield",
+            None,
+        ),
     ]
     scraped, front, page, _ = docs
     assert [scraped.text[s:e] for s, e in scraped.skip] == [
-        "By Dana Whitfield", "Advertisement", "Maria Lopez at a press briefing in Chicago", "Getty Images",
-        "Related:", "Five Things To Know About Fentanyl Test Strips", "Why Counterfeit Pills Are So Hard To Spot",
-        "Share this article", "Subscribe to our newsletter",
+        "By Dana Whitfield",
+        "Advertisement",
+        "Maria Lopez at a press briefing in Chicago",
+        "Getty Images",
+        "Related:",
+        "Five Things To Know About Fentanyl Test Strips",
+        "Why Counterfeit Pills Are So Hard To Spot",
+        "Share this article",
+        "Subscribe to our newsletter",
         "We use cookies to improve your experience. By continuing you accept our privacy policy.",
         "(Reporting by Dana Whitfield; Editing by Tom Brown)",
     ]
     assert [front.text[s:e] for s, e in front.skip][1:] == [
-        "![Seized packages on a table](https://ledger.example/img/pkg.jpg)"]
+        "![Seized packages on a table](https://ledger.example/img/pkg.jpg)"
+    ]
     assert page.text == (
         "DEA Warns of Counterfeit Pills\n\n"
         "WASHINGTON – The agency issued a public safety alert on Monday about fake prescription pills "
@@ -458,14 +584,17 @@ def test_mixed_fixture_folder():
     assert page.skip == ()
 
 
-@pytest.mark.parametrize("text,author", [
-    ("Title Of Story\n\nBy Dana Whitfield\n\nBody.", "Dana Whitfield"),
-    ("Title Of Story\nBY JANE DOE, Associated Press\nBody.", "JANE DOE"),
-    ("Title Of Story\nBy Jane Doe and John Roe | Reuters\nBody.", "Jane Doe and John Roe"),
-    ("By Monday, officials said the pills were gone.\nMore.", None),
-    ("By submitting this form you agree.\nMore.", None),
-    ("One.\nTwo.\nThree.\nFour.\nFive.\nSix.\nBy Late Byline\n", None),
-])
+@pytest.mark.parametrize(
+    "text,author",
+    [
+        ("Title Of Story\n\nBy Dana Whitfield\n\nBody.", "Dana Whitfield"),
+        ("Title Of Story\nBY JANE DOE, Associated Press\nBody.", "JANE DOE"),
+        ("Title Of Story\nBy Jane Doe and John Roe | Reuters\nBody.", "Jane Doe and John Roe"),
+        ("By Monday, officials said the pills were gone.\nMore.", None),
+        ("By submitting this form you agree.\nMore.", None),
+        ("One.\nTwo.\nThree.\nFour.\nFive.\nSix.\nBy Late Byline\n", None),
+    ],
+)
 def test_byline_author(text, author):
     assert document_from_text(text).author == author
 
@@ -486,11 +615,14 @@ def test_unlistable_subfolder_is_reported_and_the_rest_loads(tmp_path, monkeypat
     assert errors == [ReadError(str(tmp_path / "locked"), "permission denied: the folder cannot be listed")]
 
 
-@pytest.mark.parametrize("text", [
-    "---\nNote: the DEA said 5 people died, officials say.\nMore text here without a key\n---\nBody.\n",
-    "---\ncolour: blue\n---\nBody with no known key above.\n",
-    "---\n\n---\nEmpty block.\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\nNote: the DEA said 5 people died, officials say.\nMore text here without a key\n---\nBody.\n",
+        "---\ncolour: blue\n---\nBody with no known key above.\n",
+        "---\n\n---\nEmpty block.\n",
+    ],
+)
 def test_rules_above_text_are_not_front_matter(text):
     doc = document_from_text(text)
     assert (doc.skip, doc.published, doc.title) == ((), None, None)
@@ -502,14 +634,23 @@ def test_front_matter_with_lists_and_comments():
     assert (doc.title, doc.skip) == ("T", ((0, text.index("\nBody")),))
 
 
-@pytest.mark.parametrize("markup,published", [
-    # a related story's date in an aside is ignored; the article's own <time> is used
-    ("<body><aside><time datetime='2015-01-01'>x</time></aside><article><p>Text.</p>"
-     "<time datetime='2019-11-04'>Nov 4</time></article></body>", date(2019, 11, 4)),
-    # a <time> marked as the publication time wins over earlier ones
-    ("<body><time datetime='2020-02-02'>x</time><p>Text.</p><time class='publish-date' datetime='2019-11-04'>y</time>"
-     "</body>", date(2019, 11, 4)),
-    ("<body><nav><time datetime='2015-01-01'>x</time></nav><p>Text.</p></body>", None),
-])
+@pytest.mark.parametrize(
+    "markup,published",
+    [
+        # a related story's date in an aside is ignored; the article's own <time> is used
+        (
+            "<body><aside><time datetime='2015-01-01'>x</time></aside><article><p>Text.</p>"
+            "<time datetime='2019-11-04'>Nov 4</time></article></body>",
+            date(2019, 11, 4),
+        ),
+        # a <time> marked as the publication time wins over earlier ones
+        (
+            "<body><time datetime='2020-02-02'>x</time><p>Text.</p><time class='publish-date' datetime='2019-11-04'>y</time>"
+            "</body>",
+            date(2019, 11, 4),
+        ),
+        ("<body><nav><time datetime='2015-01-01'>x</time></nav><p>Text.</p></body>", None),
+    ],
+)
 def test_html_time_element_choice(markup, published):
     assert extract_html(markup).published == published

@@ -50,17 +50,29 @@ def scores() -> dict:
             truth = date.fromisoformat(g["published"])
             out["year"] += bool(pub["date"]) and date.fromisoformat(pub["date"]).year == truth.year
             out["window"] += bool(pub["earliest"]) and (
-                date.fromisoformat(pub["earliest"]) <= truth <= date.fromisoformat(pub["latest"]))
-        mine = [s for s in parsed["statements"] if s["article_id"] == article["id"] and s["speaker_type"] == "person"]
+                date.fromisoformat(pub["earliest"]) <= truth <= date.fromisoformat(pub["latest"])
+            )
+        mine = [
+            s
+            for s in parsed["statements"]
+            if s["article_id"] == article["id"] and s["speaker_type"] == "person"
+        ]
         out["s"][1] += len(mine)
         out["s"][2] += len(g["statements"])
         used: set[int] = set()
         for gs in g["statements"]:
             g0 = text.index(gs["quote_or_paraphrase_start"])
             g1 = g0 + len(gs["quote_or_paraphrase_start"])
-            hit = next((i for i, s in enumerate(mine) if i not in used
-                        and _surname(s["speaker"]) == _surname(gs["speaker"])
-                        and _overlap(s["start"], s["end"], g0, g1)), None)
+            hit = next(
+                (
+                    i
+                    for i, s in enumerate(mine)
+                    if i not in used
+                    and _surname(s["speaker"]) == _surname(gs["speaker"])
+                    and _overlap(s["start"], s["end"], g0, g1)
+                ),
+                None,
+            )
             if hit is not None:
                 used.add(hit)
                 out["s"][0] += 1
@@ -71,9 +83,16 @@ def scores() -> dict:
         for gq in g["statistics"]:
             g0 = text.index(gq["text"])
             g1 = g0 + len(gq["text"])
-            hit = next((i for i, q in enumerate(figures) if i not in used
-                        and abs(q["value"] - gq["value"]) <= 0.005 * abs(gq["value"])
-                        and _overlap(q["start"], q["end"], g0, g1)), None)
+            hit = next(
+                (
+                    i
+                    for i, q in enumerate(figures)
+                    if i not in used
+                    and abs(q["value"] - gq["value"]) <= 0.005 * abs(gq["value"])
+                    and _overlap(q["start"], q["end"], g0, g1)
+                ),
+                None,
+            )
             if hit is None:
                 continue
             used.add(hit)

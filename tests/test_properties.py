@@ -33,27 +33,122 @@ CHEAP = settings(EXTRACTOR, max_examples=max(100, EXAMPLES // 5))
 
 # Tokens that trigger every extractor: names, titles, reporting verbs, quotes, figures, dates.
 TOKENS = (
-    "said", "says", "told", "added", "warned", "according to", "announced", "he", "she", "they",
-    "Attorney General", "Jeff Sessions", "Sessions", "Anne Milgram", "DEA", "the DEA’s acting head",
-    "Administrator", "Dr.", "U.S.", "President Trump", "CDC", "officials", "The official",
-    "“", "”", "\"", "'", "‘", "’", "«", "»", ":", ",", ".", ";", "!", "?", "–", "—", "-", "(", ")",
-    "20,000", "60.000", "1,000,000", "one million", "$80bn", "$1.5 trillion", "27%", "400%", "3.15%",
-    "three-quarters", "four of 10", "1 in 3", "50-100 times", "50 times more powerful than", "tripled",
-    "per 100,000", "32.6", "2 milligrams", "two milligrams", "14,700 pounds", "130", "M", "30",
-    "deaths", "overdose deaths", "fentanyl", "heroin", "pills", "people", "a day", "a year",
-    "2014", "2016", "2019", "2020", "1990s", "last year", "this year", "two years previously",
-    "the first three months of", "12-month period ending in", "June 2022", "May", "Monday",
-    "on Tuesday", "In July 2017", "Feb. 6", "since 2001", "from 2013-2014", "today", "yesterday",
-    "\n", "\n\n", " ", "  ", "\t", "WASHINGTON –", "Sign up to receive our latest news!", "###",
+    "said",
+    "says",
+    "told",
+    "added",
+    "warned",
+    "according to",
+    "announced",
+    "he",
+    "she",
+    "they",
+    "Attorney General",
+    "Jeff Sessions",
+    "Sessions",
+    "Anne Milgram",
+    "DEA",
+    "the DEA’s acting head",
+    "Administrator",
+    "Dr.",
+    "U.S.",
+    "President Trump",
+    "CDC",
+    "officials",
+    "The official",
+    "“",
+    "”",
+    '"',
+    "'",
+    "‘",
+    "’",
+    "«",
+    "»",
+    ":",
+    ",",
+    ".",
+    ";",
+    "!",
+    "?",
+    "–",
+    "—",
+    "-",
+    "(",
+    ")",
+    "20,000",
+    "60.000",
+    "1,000,000",
+    "one million",
+    "$80bn",
+    "$1.5 trillion",
+    "27%",
+    "400%",
+    "3.15%",
+    "three-quarters",
+    "four of 10",
+    "1 in 3",
+    "50-100 times",
+    "50 times more powerful than",
+    "tripled",
+    "per 100,000",
+    "32.6",
+    "2 milligrams",
+    "two milligrams",
+    "14,700 pounds",
+    "130",
+    "M",
+    "30",
+    "deaths",
+    "overdose deaths",
+    "fentanyl",
+    "heroin",
+    "pills",
+    "people",
+    "a day",
+    "a year",
+    "2014",
+    "2016",
+    "2019",
+    "2020",
+    "1990s",
+    "last year",
+    "this year",
+    "two years previously",
+    "the first three months of",
+    "12-month period ending in",
+    "June 2022",
+    "May",
+    "Monday",
+    "on Tuesday",
+    "In July 2017",
+    "Feb. 6",
+    "since 2001",
+    "from 2013-2014",
+    "today",
+    "yesterday",
+    "\n",
+    "\n\n",
+    " ",
+    "  ",
+    "\t",
+    "WASHINGTON –",
+    "Sign up to receive our latest news!",
+    "###",
 )
 token_text = st.lists(st.sampled_from(TOKENS), max_size=400).map(" ".join)
 word_soup = st.lists(
-    st.one_of(st.sampled_from(TOKENS), st.integers(-10**12, 10**12).map(str),
-              st.floats(allow_nan=False, allow_infinity=False).map(str), st.text(max_size=12)),
+    st.one_of(
+        st.sampled_from(TOKENS),
+        st.integers(-(10**12), 10**12).map(str),
+        st.floats(allow_nan=False, allow_infinity=False).map(str),
+        st.text(max_size=12),
+    ),
     max_size=200,
 ).map(lambda parts: "".join(p + (" " if i % 3 else "") for i, p in enumerate(parts)))
 random_unicode = st.text(max_size=MAX_CHARS)
-ascii_punct = st.text(alphabet=st.sampled_from(list(" \n.,;:!?\"'“”‘’()-–—0123456789%$aAeEsS")), max_size=MAX_CHARS)
+ascii_punct = st.text(
+    alphabet=st.sampled_from(list(" \n.,;:!?\"'“”‘’()-–—0123456789%$aAeEsS")), max_size=MAX_CHARS
+)
 
 
 @st.composite
@@ -77,7 +172,7 @@ def mutated_seed(draw) -> str:
         elif kind == "truncate":
             text = text[:i]
         else:
-            text = text.replace("“", draw(st.sampled_from(["\"", "”", "", "“ “"])))
+            text = text.replace("“", draw(st.sampled_from(['"', "”", "", "“ “"])))
     return text
 
 
@@ -90,7 +185,7 @@ ARTICLE_TEXT = st.one_of(token_text, word_soup, random_unicode, ascii_punct, mut
 def assert_spans(text: str, items) -> None:
     for item in items:
         assert 0 <= item.start <= item.end <= len(text), item
-        assert text[item.start:item.end] == item.text, item
+        assert text[item.start : item.end] == item.text, item
 
 
 @EXTRACTOR
@@ -132,6 +227,7 @@ def test_parse_document(text):
 
 # The reader's own stages are cheap: fewer examples, same properties.
 
+
 @CHEAP
 @given(ARTICLE_TEXT)
 def test_boilerplate_spans_are_whole_lines(text):
@@ -143,7 +239,7 @@ def test_boilerplate_spans_are_whole_lines(text):
         assert end == len(text) or text[end] == "\n"
     title = find_title(text)
     if title:
-        assert text[title[1]:title[2]] == title[0]
+        assert text[title[1] : title[2]] == title[0]
         assert all(end <= title[1] or start >= title[2] for start, end in spans)
 
 
@@ -155,15 +251,36 @@ def test_document_from_text_keeps_text(text):
     assert all(0 <= s < e <= len(document.text) for s, e in document.skip)
     if document.published_evidence:
         ev = document.published_evidence
-        assert document.text[ev.start:ev.end] == ev.text
+        assert document.text[ev.start : ev.end] == ev.text
 
 
 html_soup = st.lists(
-    st.one_of(st.sampled_from(["<p>", "</p>", "<script>", "</script>", "<br>", "<div", ">", "<!--", "-->",
-                               "<meta property='article:published_time' content='2019-11-04'>", "&amp;", "&#x",
-                               "<time datetime='2020-01-01'>", "<nav>", "</nav>", "<article>", "</article>",
-                               "<script type='application/ld+json'>{\"datePublished\": \"2018-05-01\"", "</"]),
-              st.text(max_size=20)),
+    st.one_of(
+        st.sampled_from(
+            [
+                "<p>",
+                "</p>",
+                "<script>",
+                "</script>",
+                "<br>",
+                "<div",
+                ">",
+                "<!--",
+                "-->",
+                "<meta property='article:published_time' content='2019-11-04'>",
+                "&amp;",
+                "&#x",
+                "<time datetime='2020-01-01'>",
+                "<nav>",
+                "</nav>",
+                "<article>",
+                "</article>",
+                '<script type=\'application/ld+json\'>{"datePublished": "2018-05-01"',
+                "</",
+            ]
+        ),
+        st.text(max_size=20),
+    ),
     max_size=80,
 ).map("".join)
 

@@ -41,7 +41,7 @@ def test_publication_window(parsed, prefix, true, lo, hi, year):
     assert pub["evidence"], "an inferred date must show its evidence"
     text = parsed[prefix]["text"]
     for ev in pub["evidence"]:
-        assert text[ev["start"]:ev["end"]] == ev["text"]
+        assert text[ev["start"] : ev["end"]] == ev["text"]
 
 
 # (speaker, kind, the statement text starts with)
@@ -82,10 +82,13 @@ def test_person_statements(parsed, prefix):
             assert contains in got["text"], got["text"]
 
 
-@pytest.mark.parametrize("prefix,forbidden", [
-    ("000", ["Refuses To Discuss", "hot spot"]),
-    ("001", ["Sign up", "By submitting", "A study found"]),
-])
+@pytest.mark.parametrize(
+    "prefix,forbidden",
+    [
+        ("000", ["Refuses To Discuss", "hot spot"]),
+        ("001", ["Sign up", "By submitting", "A study found"]),
+    ],
+)
 def test_not_statements(parsed, prefix, forbidden):
     for s in parsed[prefix]["statements"]:
         for phrase in forbidden:
