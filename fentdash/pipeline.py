@@ -21,13 +21,21 @@ from .version import PARSER_VERSION
 Progress = Callable[[int, int, str], None]
 
 
+# Case-insensitive regexes also match these look-alikes of ASCII letters ("fırst", "ſpring"),
+# but word-list lookups do not. Extraction runs on a copy with them folded one character for
+# one character, so offsets are unchanged; spans are then re-read from the real text.
+_LOOKALIKES = str.maketrans({"\u0131": "i", "\u017f": "s", "\u212a": "K", "\u0130": "I"})
+
+
 def parse_document(document: Document, *, max_chars: int = MAX_ANALYSED_CHARS) -> ParsedArticle:
     """Date one article and extract its statements and statistics.
 
     Only the first ``max_chars`` characters are analysed; offsets into that prefix are
     offsets into the whole text, so nothing shifts.
     """
-    text, skip = document.text[:max_chars], document.skip
+    original = document.text[:max_chars]
+    text, skip = original.translate(_LOOKALIKES), document.skip
+    folded = text != original
     notes: tuple[str, ...] = ()
     if len(document.text) > max_chars:
         notes = (f"the article has {len(document.text):,} characters; only the first {max_chars:,} were analysed",)
@@ -35,7 +43,7 @@ def parse_document(document: Document, *, max_chars: int = MAX_ANALYSED_CHARS) -
     mentions = statements.find_mentions(text, skip=skip)
     figures = statistics.find_statistics(text, skip=skip)
     figures = periods.attach_periods(text, figures, expressions)
-    analysed = dataclasses.replace(document, text=text) if notes else document
+    analysed = dataclasses.replace(document, text=text) if notes or folded else document
     published = dating.date_document(
         analysed, expressions=expressions, statistics=figures, mentions=mentions
     )
@@ -43,6 +51,9 @@ def parse_document(document: Document, *, max_chars: int = MAX_ANALYSED_CHARS) -
     figures = periods.resolve_periods(figures, resolved)
     found = statements.find_statements(text, skip=skip, mentions=mentions)
     figures = attribute_figures(figures, found)
+    if folded:
+        published = _reread(published, original)
+        found, figures, resolved = ([_reread(x, original) for x in items] for items in (found, figures, resolved))
     return ParsedArticle(
         document=document,
         published=published,
@@ -51,6 +62,20 @@ def parse_document(document: Document, *, max_chars: int = MAX_ANALYSED_CHARS) -
         time_expressions=tuple(resolved),
         warnings=document.warnings + notes + published.warnings,
     )
+
+
+def _reread(item, original: str):
+    """``item`` with every span's text read again from ``original`` (same offsets)."""
+    changes = {}
+    for f in dataclasses.fields(item):
+        value = getattr(item, f.name)
+        if dataclasses.is_dataclass(value):
+            changes[f.name] = _reread(value, original)
+        elif isinstance(value, tuple) and value and dataclasses.is_dataclass(value[0]):
+            changes[f.name] = tuple(_reread(v, original) for v in value)
+    if {"text", "start", "end"} <= {f.name for f in dataclasses.fields(item)} and item.end > item.start:
+        changes["text"] = original[item.start:item.end]
+    return dataclasses.replace(item, **changes) if changes else item
 
 
 def attribute_figures(figures: Sequence[Statistic], found: Sequence[Statement]) -> list[Statistic]:

@@ -661,8 +661,9 @@ def find_statements(
 
     Args:
         skip: boilerplate spans (captions, newsletter lines) that yield nothing.
-        mentions: accepted for the pipeline's signature; people are re-read here because
-            attribution needs the offsets of roles written before names.
+        mentions: accepted for the pipeline's signature; attribution needs the offsets of
+            roles written before names, so persons come from ``people.find_persons``, which
+            reuses the reading ``find_mentions`` made of the same text.
     """
     layout = _Layout(text, skip)
     cast = people.build_cast(text, skip=skip)

@@ -72,6 +72,15 @@ class _Rule:
 
 # ----------------------------------------------------------------------------- calendar helpers
 
+
+# Case-insensitive patterns also match "ı", "İ", "ſ" and the Kelvin sign; fold them like
+# the ASCII letters they matched so the word-list lookups below find them.
+_FOLD = str.maketrans({"ı": "i", "ſ": "s", "\u212a": "k", "İ": "i"})
+
+
+def _fold(word: str) -> str:
+    return word.translate(_FOLD).lower()
+
 def _last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -128,7 +137,7 @@ def _number(word: str | None) -> int:
 
 
 def _month_number(word: str) -> int:
-    return P.MONTHS[word[:3].lower()]
+    return P.MONTHS[_fold(word)[:3]]
 
 
 def _full_year(two_or_four: str, *, after: int | None = None) -> int:
@@ -217,7 +226,7 @@ def _quarter(y: int, q: int) -> Interval:
 
 def _b_quarter(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
     if m["ord"]:
-        return _quarter(int(m["year"]), P.ORDINALS[m["ord"].lower()])
+        return _quarter(int(m["year"]), P.ORDINALS[_fold(m["ord"])])
     if m["q"]:
         return _quarter(int(m["qyear"]), int(m["q"][1]))
     return _quarter(int(m["yq"]), int(m["q2"][1]))
@@ -232,7 +241,7 @@ def _relative_year(m, ref: date | None) -> int | None:
 
 def _b_quarter_rel(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
     y = _relative_year(m, ref)
-    return None if y is None else _quarter(y, P.ORDINALS[m["ord"].lower()])
+    return None if y is None else _quarter(y, P.ORDINALS[_fold(m["ord"])])
 
 
 def _part(y: int, m) -> Interval:
@@ -258,7 +267,7 @@ def _b_part_rel(m: re.Match, ref: date | None, prev: Interval | None) -> Interva
 
 
 def _b_season(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
-    m1, m2 = P.SEASONS[m["season"].lower()]
+    m1, m2 = P.SEASONS[_fold(m["season"])]
     return _months(int(m["year"]), m1, m2)
 
 
@@ -362,7 +371,7 @@ def _b_month_name(m: re.Match, ref: date | None, prev: Interval | None) -> Inter
 def _b_weekday(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
     if ref is None:
         return None
-    wd = P.WEEKDAYS[m["weekday"].lower()]
+    wd = P.WEEKDAYS[_fold(m["weekday"])]
     trigger = " ".join((m["trigger"] or "").lower().split())
     if trigger == "next":
         delta = (wd - ref.weekday()) % 7 or 7
@@ -383,7 +392,7 @@ def _week(d: date) -> Interval:
 def _b_unit_rel(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
     if ref is None:
         return None
-    offset = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    offset = {"last": -1, "this": 0, "next": 1}[_fold(m["rel"])]
     unit = m["unit"].lower()
     if unit == "year":
         return _year(ref.year + offset)
@@ -396,7 +405,7 @@ def _b_unit_rel(m: re.Match, ref: date | None, prev: Interval | None) -> Interva
 def _b_day_word(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
     if ref is None:
         return None
-    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["word"].lower()]
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[_fold(m["word"])]
     d = ref + timedelta(days=offset)
     return Interval(d, d, "day")
 
@@ -677,7 +686,7 @@ def _granularity(rule: _Rule, m: re.Match) -> Granularity:
 def _offset(rule: _Rule, m: re.Match) -> tuple[int, str | None]:
     groups = m.groupdict()
     if rule.label == "unit_rel":
-        return {"last": -1, "this": 0, "next": 1}[groups["rel"].lower()], _unit(groups["unit"])
+        return {"last": -1, "this": 0, "next": 1}[_fold(groups["rel"])], _unit(groups["unit"])
     if rule.label == "ago":
         return -_number(groups["n"]), _unit(groups["unit"])
     if rule.label == "shift":
