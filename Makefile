@@ -13,8 +13,12 @@ install: $(BIN)/python
 run: install
 	$(BIN)/streamlit run app.py
 
-# pytest exits 5 when it collects nothing; treat that as failure, like any other.
+# Lint and types first, then every test. pytest exits 5 when it collects nothing; treat
+# that as failure, like any other.
 test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy fentdash --ignore-missing-imports
 	$(BIN)/python -m pytest -q; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "no tests collected: failing"; exit 1; fi; exit $$status
 

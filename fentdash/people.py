@@ -330,6 +330,9 @@ def _bare(word: str) -> str:
     return word[:-2] if word.endswith(("’s", "'s")) else word
 
 
+# The word tests below read only constant lexicons; articles repeat the same capitalised words,
+# so they are memoised (bounded, so a hostile text cannot grow the caches without limit).
+@lru_cache(maxsize=8192)
 def _is_role_word(word: str) -> bool:
     w = _bare(word.lower().strip("()’'"))
     if w in ROLE_NOUNS or w in ROLE_MODIFIERS:
@@ -338,6 +341,7 @@ def _is_role_word(word: str) -> bool:
     return w.endswith("s") and w[:-1] in ROLE_NOUNS
 
 
+@lru_cache(maxsize=8192)
 def _stops_name(token: str) -> bool:
     bare = _bare(token)
     return (
@@ -351,6 +355,7 @@ def _stops_name(token: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
 def _role_token(tok: str, left: str, right: str) -> bool:
     """Whether ``tok`` can belong to a role phrase, given its neighbours."""
     if tok in HONORIFICS or _is_role_word(tok):
@@ -503,16 +508,30 @@ def _name_tokens(run: re.Match[str]) -> list[re.Match[str]]:
 
 def _candidates(tokens: list[re.Match[str]]) -> list[tuple[int, int]]:
     """Index ranges [i, j) of name-like token groups within one capitalised run."""
-    out, i, n = [], 0, len(tokens)
+    return list(_candidate_ranges(tuple(t.group() for t in tokens)))
+
+
+@lru_cache(maxsize=4096)
+def _run_candidates(run: str) -> tuple[tuple[int, int], ...]:
+    """``_candidates`` of a run read alone: its tokens do not depend on the text around it
+    (``_TOKEN`` has no lookbehind, and its only ``\b`` sees the run's end as the text's end).
+    Runs recur ("The", "Attorney General Merrick Garland"), and most hold no name."""
+    return _candidate_ranges(tuple(_TOKEN_CATCH.findall(run)))
+
+
+@lru_cache(maxsize=4096)
+def _candidate_ranges(words: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """``_candidates`` on the tokens' words."""
+    out, i, n = [], 0, len(words)
     while i < n:
-        tok = tokens[i].group()
+        tok = words[i]
         starts_name = not _stops_name(tok) or _INITIAL_CATCH.fullmatch(tok) is not None
         if not starts_name:
             i += 1
             continue
         j = i
         while j < n and j - i < 4:
-            t = tokens[j].group()
+            t = words[j]
             if _INITIAL_CATCH.fullmatch(t) or (t in SUFFIXES and j > i + 1):
                 j += 1
                 continue
@@ -522,14 +541,14 @@ def _candidates(tokens: list[re.Match[str]]) -> list[tuple[int, int]]:
             if _POSSESSIVE.search(t):
                 break
         # A name ends in a word, not an initial.
-        while j > i and _INITIAL_CATCH.fullmatch(tokens[j - 1].group()):
+        while j > i and _INITIAL_CATCH.fullmatch(words[j - 1]):
             j -= 1
         if j > i:
             out.append((i, j))
             i = j
         else:
             i += 1
-    return out
+    return tuple(out)
 
 
 def _resolve_name(
@@ -584,8 +603,11 @@ def _read_persons(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
     for run in _RUN.finditer(text):
         if skipped.overlaps(run.start(), run.end()):
             continue
+        ranges = _run_candidates(run.group())
+        if not ranges:
+            continue
         tokens = _name_tokens(run)
-        for i, j in _candidates(tokens):
+        for i, j in ranges:
             i = _shed_organization_tail(tokens, i, j)
             start, end = tokens[i].start(), tokens[j - 1].end()
             written = _bare(text[start:end])

@@ -30,9 +30,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from typing import Final
+from typing import Final, NamedTuple
 
 from . import timex
 from .models import Interval, Statistic, TimeExpression
@@ -108,8 +108,13 @@ ABBREVIATIONS: Final[frozenset[str]] = frozenset(
     }
 )
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]{0,3}(?:\[\d{1,3}\])?(?=\s{1,20}[\"“‘(\[]?[A-Z0-9])|\n")
+_STOP = r"[.!?][\"”’')\]]{0,3}(?:\[\d{1,3}\])?(?=\s{1,20}[\"“‘(\[]?[A-Z0-9])"
+# Stops and line breaks are found apart: a stop never consumes a line break, so the cuts are the
+# same as one alternation's, and only the (few) stops need the abbreviation test in Python.
+_SENTENCE_STOP = re.compile(_STOP)
+_LINE_BREAK = re.compile(r"\n")
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]{1,8})$")
+_NON_BLANK = re.compile(r"\S")
 _CHANGE = re.compile(
     r"(?i:\b(?:increas(?:e[sd]?|ing)|decreas(?:e[sd]?|ing)|ris(?:e[sn]?|ing)|rose|jump(?:s|ed|ing)?|"
     r"surg(?:e[sd]?|ing)|climb(?:s|ed|ing)?|fell|fall(?:s|en|ing)?|drop(?:s|ped|ping)?|declin(?:e[sd]?|ing)|"
@@ -215,8 +220,8 @@ _EVENT_AFTER = re.compile(
 _REACH: Final = 400
 
 
-@dataclass(frozen=True, slots=True)
-class _Sentence:
+# A NamedTuple, not a frozen dataclass: there are ~70 per article and frozen __init__ is slow.
+class _Sentence(NamedTuple):
     start: int
     end: int
     paragraph: int
@@ -226,9 +231,11 @@ class _Sentence:
 
 
 def _sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[_Sentence]:
-    """Sentence spans with paragraph numbers; never split inside a protected span."""
-    out: list[_Sentence] = []
-    start, paragraph = 0, 0
+    """Sentence spans with paragraph numbers; never split inside a protected span.
+
+    Every line break ends a sentence (blank lines are sentences of their own) and starts a new
+    paragraph; a stop ends one unless it closes an abbreviation or falls inside a protected span.
+    """
     spans = sorted(protected)
     span_starts = [s for s, _ in spans]
     # Longest protected span ending at or after each index: "is m inside any span" in O(log n).
@@ -241,23 +248,26 @@ def _sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[_Sentenc
         i = bisect_left(span_starts, pos) - 1  # spans starting strictly before pos
         return i >= 0 and reach[i] > pos
 
-    for m in _SENTENCE_END.finditer(text):
-        cut = m.end()
-        if m.group() != "\n":
-            word = _WORD_BEFORE_DOT.search(text, max(0, m.start() - 8), m.start())
-            token = word.group(1).lower().strip(".") if word else ""
-            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-                continue  # "U.S. Customs", "Scott W. Brady"
-            if inside(m.start()):
-                continue
-        if cut > start:
-            out.append(_Sentence(start, cut, paragraph))
-        start = cut
-        if m.group() == "\n":
-            paragraph += 1
-    if start < len(text):
-        out.append(_Sentence(start, len(text), paragraph))
-    return out
+    breaks = [m.end() for m in _LINE_BREAK.finditer(text)]
+    cuts = list(breaks)
+    word_before = _WORD_BEFORE_DOT.search
+    for m in _SENTENCE_STOP.finditer(text):
+        at = m.start()
+        word = word_before(text, max(0, at - 8), at)
+        token = word.group(1).lower().strip(".") if word else ""
+        if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            continue  # "U.S. Customs", "Scott W. Brady"
+        if not inside(at):
+            cuts.append(m.end())
+    cuts.sort()  # matches never overlap, so the cuts are distinct and each sentence is non-empty
+    starts = [0, *cuts]
+    ends = [*cuts, len(text)]
+    if starts[-1] >= len(text):
+        starts.pop()
+        ends.pop()
+    # A sentence's paragraph is the number of line breaks before it.
+    new = tuple.__new__
+    return [new(_Sentence, (a, b, bisect_right(breaks, a))) for a, b in zip(starts, ends, strict=True)]
 
 
 def _sentence_of(starts: Sequence[int], pos: int) -> int:
@@ -339,6 +349,65 @@ def _sentence_period(
     return found
 
 
+class _Carried:
+    """What a sentence's paragraph has been talking about before it: the period of its latest
+    earlier sentence in the same paragraph that has one. Computed on demand, since only the
+    sentences holding a figure ask, and memoised per sentence."""
+
+    __slots__ = ("_text", "_sentences", "_by_sentence", "_with_exprs", "_memo")
+
+    def __init__(
+        self, text: str, sentences: Sequence[_Sentence], by_sentence: dict[int, list[TimeExpression]]
+    ) -> None:
+        self._text = text
+        self._sentences = sentences
+        self._by_sentence = by_sentence
+        self._with_exprs = sorted(by_sentence)
+        self._memo: dict[int, TimeExpression | None] = {}
+
+    def _own(self, j: int) -> TimeExpression | None:
+        if j not in self._memo:
+            self._memo[j] = _sentence_period(self._text, self._by_sentence[j], self._sentences[j])
+        return self._memo[j]
+
+    def at(self, i: int) -> TimeExpression | None:
+        paragraph = self._sentences[i].paragraph
+        # Paragraph numbers never decrease, so walking back stops at the paragraph's first sentence.
+        for k in range(bisect_left(self._with_exprs, i) - 1, -1, -1):
+            j = self._with_exprs[k]
+            if self._sentences[j].paragraph != paragraph:
+                return None
+            found = self._own(j)
+            if found is not None:
+                return found
+        return None
+
+
+class _ResolvedIndex:
+    """The expressions resolved without the article date, by offsets; resolved on the first
+    lookup, since ``_period`` looks nothing up for an absolute source without a baseline."""
+
+    __slots__ = ("_exprs", "_index")
+
+    def __init__(self, exprs: Sequence[TimeExpression]) -> None:
+        self._exprs = exprs
+        self._index: dict[tuple[int, int], TimeExpression] | None = None
+
+    def get(self, key: tuple[int, int], default: TimeExpression | None = None) -> TimeExpression | None:
+        if self._index is None:
+            self._index = {(e.start, e.end): e for e in timex.resolve(self._exprs, reference=None)}
+        return self._index.get(key, default)
+
+
+def _ranks(text: str, sentences: Sequence[_Sentence]) -> list[int]:
+    """Each sentence's rank among the non-blank ones: blank lines do not count as distance."""
+    ranks, rank = [], 0
+    for s in sentences:
+        ranks.append(rank)
+        rank += _NON_BLANK.search(text, s.start, s.end) is not None  # same test as str.strip()
+    return ranks
+
+
 # ----------------------------------------------------------------------------- linking
 
 
@@ -352,8 +421,8 @@ def _link(
 ) -> tuple[TimeExpression | None, TimeExpression | None]:
     """(period expression, baseline expression) for one figure."""
     # A clause never runs longer than this; clipping keeps run-on text (no punctuation) linear.
-    sentence = replace(
-        sentence, start=max(sentence.start, q.start - _REACH), end=min(sentence.end, q.end + _REACH)
+    sentence = _Sentence(
+        max(sentence.start, q.start - _REACH), min(sentence.end, q.end + _REACH), sentence.paragraph
     )
     usable = [
         e for e in exprs if sentence.start <= e.start and e.end <= sentence.end and _usable(text, e, sentence)
@@ -380,22 +449,19 @@ def _link(
         ):
             first_term, baseline = baseline, second
 
-    def plain(e: TimeExpression) -> bool:
-        return e is not baseline and not _near_baseline(text, e, sentence.start)
-
-    inside = [e for e in usable if e.start < q.end and q.start < e.end and plain(e)]
+    # Not the baseline nor right after a comparison cue; tested once per expression.
+    plain = [e for e in usable if e is not baseline and not _near_baseline(text, e, sentence.start)]
+    inside = [e for e in plain if e.start < q.end and q.start < e.end]
     after = [
-        e
-        for e in usable
-        if q.end <= e.start < next_figure and plain(e) and not _CLAUSE_BREAK.search(text, q.end, e.start)
+        e for e in plain if q.end <= e.start < next_figure and not _CLAUSE_BREAK.search(text, q.end, e.start)
     ]
-    before = [e for e in usable if e.end <= q.start and plain(e)]
+    before = [e for e in plain if e.end <= q.start]
     beyond_baseline: list[TimeExpression] = []
     if change and baseline is not None:
         beyond_baseline = [
             e
-            for e in usable
-            if e.start > baseline.start and plain(e) and not _CLAUSE_BREAK.search(text, baseline.end, e.start)
+            for e in plain
+            if e.start > baseline.start and not _CLAUSE_BREAK.search(text, baseline.end, e.start)
         ]
         after = [e for e in after if e.start < baseline.start]
     later = (
@@ -411,10 +477,8 @@ def _link(
         later = next(
             (
                 e
-                for e in usable
+                for e in plain
                 if e.start >= next_figure
-                and plain(e)
-                and e is not baseline
                 and not _cue_between(text, q.end, e, q.end)
                 and not _CLAUSE_BREAK.search(text, q.end, e.start)
             ),
@@ -454,7 +518,7 @@ def _end_since_at_data(
     links: dict[int, tuple[TimeExpression, TimeExpression | None]],
     sentences: Sequence[_Sentence],
     starts: Sequence[int],
-    index: dict[tuple[int, int], TimeExpression],
+    index: _ResolvedIndex,
 ) -> None:
     """ "Deaths have tripled since 2010" in a paragraph of 2014 data runs 2010..2014, not to the article date."""
     latest: dict[int, date] = {}  # paragraph -> end of its latest data period
@@ -486,11 +550,13 @@ def _combine(later: Interval | None, baseline: Interval | None) -> Interval | No
 
 
 def _period(
-    source: TimeExpression, baseline: TimeExpression | None, index: dict[tuple[int, int], TimeExpression]
+    source: TimeExpression,
+    baseline: TimeExpression | None,
+    index: dict[tuple[int, int], TimeExpression] | _ResolvedIndex,
 ) -> Interval | None:
-    found = index.get((source.start, source.end))
     # An absolute source carries its own interval (a "since" range the paragraph's data ends).
-    later = source.interval if source.kind == "absolute" or found is None else found.interval
+    found = None if source.kind == "absolute" else index.get((source.start, source.end))
+    later = source.interval if found is None else found.interval
     base = index.get((baseline.start, baseline.end), baseline) if baseline else None
     return _combine(later, base.interval if base else None)
 
@@ -521,21 +587,9 @@ def attach_periods(
     by_sentence: dict[int, list[TimeExpression]] = {}
     for e in exprs:
         by_sentence.setdefault(_sentence_of(starts, e.start), []).append(e)
-    # What each sentence's paragraph has been talking about, up to and including it.
-    carried: dict[int, TimeExpression | None] = {}
-    current: TimeExpression | None = None
-    for i, s in enumerate(sentences):
-        if i and sentences[i - 1].paragraph != s.paragraph:
-            current = None
-        carried[i] = current
-        current = _sentence_period(text, by_sentence.get(i, ()), s) or current
-    index = {(e.start, e.end): e for e in timex.resolve(exprs, reference=None)}
-
-    # Blank lines are "sentences" of their own; they do not count as distance.
-    ranks, rank = [], 0
-    for s in sentences:
-        ranks.append(rank)
-        rank += bool(text[s.start : s.end].strip())
+    carried = _Carried(text, sentences, by_sentence)
+    index = _ResolvedIndex(exprs)
+    ranks: list[int] = []  # filled on the first derived figure: most articles have none
     # In text order, so a derived figure ("this amount could kill ...") can look back at the seizure.
     links: dict[int, tuple[TimeExpression, TimeExpression | None]] = {}
     order = sorted(range(len(statistics)), key=lambda k: statistics[k].start)
@@ -544,9 +598,11 @@ def attach_periods(
         if _is_timeless(q):
             continue
         i = _sentence_of(starts, q.start)
-        later, baseline = _link(text, q, sentences[i], by_sentence.get(i, ()), figure_starts, carried[i])
+        later, baseline = _link(text, q, sentences[i], by_sentence.get(i, ()), figure_starts, carried.at(i))
         lo, hi = max(sentences[i].start, q.start - _REACH), min(sentences[i].end, q.end + _REACH)
         if later is None and _DERIVED.search(text, lo, hi):
+            if not ranks:
+                ranks = _ranks(text, sentences)
             later, baseline = _antecedent(
                 statistics,
                 order[max(0, position - _DERIVED_FIGURES) : position],

@@ -38,22 +38,24 @@ def parse_document(document: Document, *, max_chars: int = MAX_ANALYSED_CHARS) -
     folded = text != original
     notes: tuple[str, ...] = ()
     if len(document.text) > max_chars:
-        notes = (f"the article has {len(document.text):,} characters; only the first {max_chars:,} were analysed",)
+        notes = (
+            f"the article has {len(document.text):,} characters; only the first {max_chars:,} were analysed",
+        )
     expressions = timex.find_time_expressions(text, skip=skip)
     mentions = statements.find_mentions(text, skip=skip)
     figures = statistics.find_statistics(text, skip=skip)
     figures = periods.attach_periods(text, figures, expressions)
     analysed = dataclasses.replace(document, text=text) if notes or folded else document
-    published = dating.date_document(
-        analysed, expressions=expressions, statistics=figures, mentions=mentions
-    )
+    published = dating.date_document(analysed, expressions=expressions, statistics=figures, mentions=mentions)
     resolved = timex.resolve(expressions, reference=published.date)
     figures = periods.resolve_periods(figures, resolved)
     found = statements.find_statements(text, skip=skip, mentions=mentions)
     figures = attribute_figures(figures, found)
     if folded:
         published = _reread(published, original)
-        found, figures, resolved = ([_reread(x, original) for x in items] for items in (found, figures, resolved))
+        found, figures, resolved = (
+            [_reread(x, original) for x in items] for items in (found, figures, resolved)
+        )
     return ParsedArticle(
         document=document,
         published=published,
@@ -74,7 +76,7 @@ def _reread(item, original: str):
         elif isinstance(value, tuple) and value and dataclasses.is_dataclass(value[0]):
             changes[f.name] = tuple(_reread(v, original) for v in value)
     if {"text", "start", "end"} <= {f.name for f in dataclasses.fields(item)} and item.end > item.start:
-        changes["text"] = original[item.start:item.end]
+        changes["text"] = original[item.start : item.end]
     return dataclasses.replace(item, **changes) if changes else item
 
 
@@ -120,11 +122,14 @@ def parse_paths(
 
 # ---------------------------------------------------------------- serialisation
 
+
 def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def statement_dates(article: ParsedArticle, statement: Statement) -> tuple[str | None, str | None, str | None]:
+def statement_dates(
+    article: ParsedArticle, statement: Statement
+) -> tuple[str | None, str | None, str | None]:
     """A statement is dated by the text when it names the day, else by the article."""
     if statement.when is not None:
         w = statement.when
@@ -206,8 +211,20 @@ def to_contract(corpus: ParsedCorpus) -> dict:
 
 
 ARTICLE_COLUMNS = [
-    "id", "path", "paths", "title", "outlet", "url", "date", "earliest", "latest",
-    "confidence", "method", "evidence", "warnings", "text",
+    "id",
+    "path",
+    "paths",
+    "title",
+    "outlet",
+    "url",
+    "date",
+    "earliest",
+    "latest",
+    "confidence",
+    "method",
+    "evidence",
+    "warnings",
+    "text",
 ]
 
 
@@ -222,8 +239,13 @@ def to_frames(corpus: ParsedCorpus) -> dict[str, pd.DataFrame]:
     rows = []
     for a in contract["articles"]:
         pub = a.pop("published")
-        rows.append({**a, **{k: pub[k] for k in ("date", "earliest", "latest", "confidence", "method", "evidence")},
-                     "text": texts[a["id"]]})
+        rows.append(
+            {
+                **a,
+                **{k: pub[k] for k in ("date", "earliest", "latest", "confidence", "method", "evidence")},
+                "text": texts[a["id"]],
+            }
+        )
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     for col in ("date", "earliest", "latest"):
         articles[col] = pd.to_datetime(articles[col])
@@ -240,17 +262,40 @@ def to_frames(corpus: ParsedCorpus) -> dict[str, pd.DataFrame]:
     stats = stats.merge(meta, on="article_id", how="left")
     stats = stats.merge(
         articles[["id", "date"]].rename(columns={"id": "article_id", "date": "article_date"}),
-        on="article_id", how="left",
+        on="article_id",
+        how="left",
     )
     errors = pd.DataFrame(contract["errors"], columns=["path", "error"])
     return {"articles": articles, "statements": stmts, "statistics": stats, "errors": errors}
 
 
 _STATEMENT_COLUMNS = (
-    "article_id", "speaker", "speaker_type", "role", "kind", "text", "start", "end",
-    "date", "date_earliest", "date_latest", "evidence",
+    "article_id",
+    "speaker",
+    "speaker_type",
+    "role",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "date",
+    "date_earliest",
+    "date_latest",
+    "evidence",
 )
 _STATISTIC_COLUMNS = (
-    "article_id", "text", "start", "end", "value", "value_high", "unit", "metric", "qualifier",
-    "period_start", "period_end", "period_granularity", "period_text", "speaker",
+    "article_id",
+    "text",
+    "start",
+    "end",
+    "value",
+    "value_high",
+    "unit",
+    "metric",
+    "qualifier",
+    "period_start",
+    "period_end",
+    "period_granularity",
+    "period_text",
+    "speaker",
 )

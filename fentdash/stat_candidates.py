@@ -7,12 +7,14 @@ from . import stat_patterns as rx
 from .numbers import fraction_percent, parse_number
 from .stat_figure import Figure
 from .stat_metrics import Keywords, substance
-from .stat_text import context_bounds, find_qualifier, preceding_word, sentence_of
+from .stat_text import context_bounds, find_qualifier, may_contain, preceding_word, sentence_of
 from .stat_units import as_many_end, np_end
 
 
 def fractions(text: str, starts: list[int]) -> list[tuple[Figure, tuple[int, int]]]:
-    out = []
+    out: list[tuple[Figure, tuple[int, int]]] = []
+    if not may_contain(text, rx.FRACTION_STEMS):
+        return out
     for m in rx.FRACTION_CATCH.finditer(text):
         sent = sentence_of(starts, text, m.start())
         prev = preceding_word(text[max(sent[0], m.start() - 20) : m.start()])
@@ -36,7 +38,9 @@ def fractions(text: str, starts: list[int]) -> list[tuple[Figure, tuple[int, int
 
 def fraction_changes(text: str, starts: list[int]) -> list[tuple[Figure, tuple[int, int]]]:
     """ "Heroin deaths dropped by a third": a signed percent change written as a fraction."""
-    out = []
+    out: list[tuple[Figure, tuple[int, int]]] = []
+    if not may_contain(text, rx.FRACTION_STEMS):
+        return out
     for m in rx.FRACTION_CHANGE.finditer(text):
         value = fraction_percent(m.group("f"))
         if value is None:
@@ -51,7 +55,9 @@ def fraction_changes(text: str, starts: list[int]) -> list[tuple[Figure, tuple[i
 
 
 def fold_verbs(text: str, starts: list[int], kw: Keywords) -> list[tuple[Figure, tuple[int, int]]]:
-    out = []
+    out: list[tuple[Figure, tuple[int, int]]] = []
+    if not may_contain(text, rx.MULTIPLE_STEMS):
+        return out
     for m in rx.FOLD_VERB_CATCH.finditer(text):
         sent = sentence_of(starts, text, m.start())
         value = (
@@ -73,7 +79,9 @@ def fold_verbs(text: str, starts: list[int], kw: Keywords) -> list[tuple[Figure,
 def multiple_words(text: str, starts: list[int], kw: Keywords) -> list[tuple[Figure, tuple[int, int]]]:
     """ "more than double the amount seized in 2020", "twice as many overdose deaths": a multiple
     of a tracked quantity, written as a word."""
-    out = []
+    out: list[tuple[Figure, tuple[int, int]]] = []
+    if not may_contain(text, rx.MULTIPLE_STEMS):
+        return out
     for m in rx.MULTIPLE_CATCH.finditer(text):
         sent = sentence_of(starts, text, m.start())
         end = m.end()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
-from .numbers import NUMBER, WORD_NUMBER
+from .numbers import NUMBER, TENS_WORDS, UNITS_WORDS, WORD_NUMBER
 
 SP = r"[ \u00a0]"
 MAX_LOOK = 160  # characters of context looked at on each side of a figure
@@ -28,8 +28,21 @@ def words(fragment: str) -> re.Pattern[str]:
 
 
 # ---------------------------------------------------------------- candidate patterns
+
+
+def _number_starts() -> str:
+    """A lookahead of how a number can begin: digits, "$", "US$", "a"/"an" before a scale word, or
+    the first two letters of a number word. It spares the long alternation below at most word
+    starts; it only rejects positions where NUMBER_CATCH cannot match."""
+    second: dict[str, set[str]] = {}
+    for w in (*TENS_WORDS, *UNITS_WORDS):
+        second.setdefault(w[0], set()).add(w[1])
+    words = "|".join(f"{a}[{''.join(sorted(b))}]" for a, b in sorted(second.items()))
+    return rf"(?=[\d$]|u[s.]|an?{SP}|{words})"
+
+
 NUMBER_CATCH = re.compile(
-    rf"(?<![\w$.,/\[\-–:#@])(?P<cur>(?:US|U\.S\.)?\$(?:{SP})?)?(?P<n1>{NUMBER})"
+    rf"(?<![\w$.,/\[\-–:#@]){_number_starts()}(?P<cur>(?:US|U\.S\.)?\$(?:{SP})?)?(?P<n1>{NUMBER})"
     rf"(?:(?<!\b(?:19|20)\d\d)(?P<sep>{SP}?[-–]{SP}?|{SP}+to{SP}+|{SP}+and{SP}+)(?:\$)?(?P<n2>{NUMBER}))?",
     re.IGNORECASE,
 )
@@ -160,9 +173,13 @@ DEATH_CONTEXT = words(lx.DEATH_WORDS)
 POTENCY = re.compile(rf"\b(?:{lx.POTENCY_WORDS}|potency|strength)\b", re.IGNORECASE)
 HEROIN = re.compile(r"\bheroin\b", re.IGNORECASE)
 MORPHINE = re.compile(r"\bmorphine\b", re.IGNORECASE)
+# Letters every substance keyword starts with: a lookahead that skips other words fast.
+SUBSTANCE_FIRST = "fschpomd"
 # All substance keywords in one pattern (group ``s<i>`` is SUBSTANCE_METRICS[i]) for one scan.
 ANY_SUBSTANCE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(lx.SUBSTANCE_METRICS)) + r")\b",
+    rf"\b(?=[{SUBSTANCE_FIRST}])(?:"
+    + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(lx.SUBSTANCE_METRICS))
+    + r")\b",
     re.IGNORECASE,
 )
 
@@ -179,6 +196,8 @@ MULTIPLE_CATCH = re.compile(
     rf"(?:{SP}+(?:the|that{SP}+of{SP}+the){SP}+(?:{lx.MULTIPLE_BASES})\b|(?P<as>{SP}+as)(?={SP}+(?:many|much)\b))",
     re.IGNORECASE,
 )
+# Every multiple word or verb holds one of these: a literal gate before the costly scans.
+MULTIPLE_STEMS = (*lx.FOLD_VERBS, *lx.MULTIPLE_WORDS, "fold")
 AS_MANY = re.compile(rf"{SP}+(?:many|much)\b", re.IGNORECASE)
 MME = re.compile(rf"{SP}+(?:morphine{SP}+milligram{SP}+equivalents?|MMEs?)\b", re.IGNORECASE)
 AGGREGATE = words(lx.AGGREGATE_WORDS)
@@ -194,6 +213,8 @@ MASS_DRUG = re.compile(
     rf"{SP}+(?:fentanyl|carfentanil|heroin|cocaine|methamphetamine|meth|drugs?)\b", re.IGNORECASE
 )
 # A change by a fraction: "dropped by a third", "rose by nearly half".
+# Every fraction word holds one of these stems: a literal gate before the costly scans.
+FRACTION_STEMS = ("half", "third", "quarter", "fourth", "fifth", "tenth")
 _FRACTION = r"(?:a|one|two|three)[ \u00a0-](?:half|thirds?|quarters?|fourths?|fifths?|tenths?)|half"
 FRACTION_CHANGE = re.compile(
     rf"\b(?P<cue>{alt(w for w in lx.CHANGE_CUES if len(w) > 3 and w not in ('more', 'less', 'higher', 'lower'))})"

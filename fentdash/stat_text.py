@@ -31,6 +31,34 @@ def sentence_of(starts: list[int], text: str, pos: int) -> tuple[int, int]:
     return starts[i], end
 
 
+# ---------------------------------------------------------------- literal gates
+# Characters re.IGNORECASE matches to ASCII letters though str.lower() does not map them there.
+_CASE_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def may_contain(text: str, stems: tuple[str, ...]) -> bool:
+    """False only if no lowercase ``stems`` can occur in ``text`` for a case-blind regex: a cheap
+    gate that spares whole-text scans with long alternations."""
+    low = _lowered(text)
+    return low is None or any(s in low for s in stems)
+
+
+# The last text lowered: the candidate scans of one text share it. One tuple, swapped whole,
+# so threads never pair one text with another's lowercase.
+_LAST_LOWERED: tuple[str, str | None] = ("", "")
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()``, or None when it holds a character the regex case rules treat otherwise."""
+    global _LAST_LOWERED
+    last = _LAST_LOWERED
+    if last[0] is text:
+        return last[1]
+    low = None if any(c in text for c in _CASE_ODD) else text.lower()
+    _LAST_LOWERED = (text, low)
+    return low
+
+
 # ---------------------------------------------------------------- hedges, context and change cues
 def find_qualifier(text: str, lo: int, start: int) -> tuple[str | None, int]:
     """The hedge right before a figure ("more than", "an estimated") and where it starts."""

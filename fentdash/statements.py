@@ -126,6 +126,8 @@ class _Layout:
         self.interiors = intervals([(q.open, q.close + 1) for q in self.quotes])
         self.sentences = sentences(text, self.quotes, paragraph_spans=self.paragraphs)
         self._sent_starts = [s for s, _ in self.sentences]
+        # The sentences ``finditer`` scans, filtered once rather than per pattern.
+        self._scanned = [(s0, s1) for s0, s1 in self.sentences if s1 - s0 <= MAX_SENTENCE_CHARS]
         # Spokespeople speaking for organisations, by the reporting verb they govern and by
         # where their phrase starts (filled once the cast is known).
         self.spokes_by_verb: dict[int, tuple[Speaker, Ref]] = {}
@@ -170,9 +172,9 @@ class _Layout:
         """
         if needs and not any(w in self.text for w in needs):
             return
-        for s0, s1 in self.sentences:
-            if s1 - s0 <= MAX_SENTENCE_CHARS:
-                yield from pattern.finditer(self.text, s0, s1)
+        text, scan = self.text, pattern.finditer
+        for s0, s1 in self._scanned:
+            yield from scan(text, s0, s1)
 
     def next_sentence(self, pos: int) -> tuple[int, int]:
         """The sentence after the one holding ``pos`` (an empty span at the end)."""
@@ -266,7 +268,7 @@ def _find_spokespeople(layout: _Layout, cast: Cast) -> None:
     person's spokesperson speaks for the organisation the person heads, never as the person."""
     text = layout.text
     for m in layout.finditer(_SPOKESPERSON, needs=_SPOKESPERSON_NEEDS):
-        if not layout.in_prose(m.start()) or layout.interiors.contains(m.start()):
+        if layout.interiors.contains(m.start()) or not layout.in_prose(m.start()):
             continue
         named = _NAMED_AFTER.match(text, m.end())
         after = named and people.ref_starting_at(cast, named.end())
@@ -391,7 +393,7 @@ def _intro_attributions(layout: _Layout, cast: Cast) -> dict[int, _Attribution]:
     out: dict[int, _Attribution] = {}
     opens = [q.open for q in layout.quotes]
     for m in layout.finditer(INTRO, needs=_INTRO_NEEDS):
-        if not layout.in_prose(m.start()) or layout.interiors.contains(m.start()):
+        if layout.interiors.contains(m.start()) or not layout.in_prose(m.start()):
             continue
         found = _left_speaker(layout, cast, m.start())
         if not found:
@@ -580,9 +582,9 @@ def _reported(layout: _Layout, cast: Cast, used: set[int], direct: Sequence[Stat
     def usable(pos: int) -> bool:
         return (
             pos not in used
-            and layout.in_prose(pos)
             and not layout.interiors.contains(pos)
             and not direct_spans.contains(pos)
+            and layout.in_prose(pos)  # last: the first ask reads the whole paragraph
         )
 
     for m in layout.finditer(VERB):

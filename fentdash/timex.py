@@ -38,8 +38,21 @@ _DATEPARSER_STRICT = dict(_DATEPARSER_SETTINGS, STRICT_PARSING=True)
 # dateparser needs a base even for full dates; a fixed one keeps results pure.
 _NEUTRAL_BASE = "2000-01-01"
 _SINCE_WORD = re.compile(r"^(?i:since)\s{1,3}")
-_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
+_MONTH_NAMES = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTH_NAMES) if name}
 # Days each month has in every year (February 29 only in some).
 _DAYS_EVERY_YEAR = {m: calendar.monthrange(2001, m)[1] for m in range(1, 13)}
@@ -80,6 +93,7 @@ _FOLD = str.maketrans({"ı": "i", "ſ": "s", "\u212a": "k", "İ": "i"})
 
 def _fold(word: str) -> str:
     return word.translate(_FOLD).lower()
+
 
 def _last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
@@ -155,6 +169,7 @@ def _most_recent_month(m: int, reference: date) -> int:
 
 # ----------------------------------------------------------------------------- dateparser
 
+
 def _plain_day(phrase: str, reference: str | None) -> date | None:
     """The common shapes of ``_parse_day`` computed directly (~4 ms a dateparser call saved).
 
@@ -199,6 +214,7 @@ def _day_from(month: str, day: str, year: str | None, reference: date | None) ->
 
 
 # ----------------------------------------------------------------------------- builders: absolute
+
 
 def _b_mdy(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
     return _day_from(m["month"], m["day"], m["year"], None)
@@ -245,7 +261,7 @@ def _b_quarter_rel(m: re.Match, ref: date | None, prev: Interval | None) -> Inte
 
 
 def _part(y: int, m) -> Interval:
-    """"the first three months of Y", "the second half of Y"."""
+    """ "the first three months of Y", "the second half of Y"."""
     n = 6 if m["half"] else _number(m["n"])
     n = max(1, min(n, 12))
     first = m["which"].lower() == "first"
@@ -344,6 +360,7 @@ def _b_rolling(m: re.Match, ref: date | None, prev: Interval | None) -> Interval
 
 # ----------------------------------------------------------------------------- builders: relative
 
+
 def _b_month_day(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
     if m["month"]:
         return _day_from(m["month"], m["day"], None, ref)
@@ -418,7 +435,11 @@ def _b_to_date(m: re.Match, ref: date | None, prev: Interval | None) -> Interval
     unit = (m["unit"] or m["unit2"]).lower()
     start = {"year": date(ref.year, 1, 1), "month": ref.replace(day=1), "week": _week(ref).start}[unit]
     if m["phrase"] and m["phrase"].lower().startswith("later"):
-        end = {"year": date(ref.year, 12, 31), "month": _last_day(ref.year, ref.month), "week": _week(ref).end}[unit]
+        end = {
+            "year": date(ref.year, 12, 31),
+            "month": _last_day(ref.year, ref.month),
+            "week": _week(ref).end,
+        }[unit]
         return Interval(ref, end, "range")
     return Interval(start, ref, "range")
 
@@ -489,6 +510,7 @@ def _b_single_year(m: re.Match, ref: date | None, prev: Interval | None) -> Inte
 
 # ----------------------------------------------------------------------------- builders: anaphoric
 
+
 def _b_shift(m: re.Match, ref: date | None, prev: Interval | None) -> Interval | None:
     if prev is None:
         return None
@@ -536,13 +558,14 @@ def _b_same_year_before(m: re.Match, ref: date | None, prev: Interval | None) ->
 
 # ----------------------------------------------------------------------------- context filters
 
+
 def _word_before(text: str, start: int) -> str:
     m = P.WORD_BEFORE_PATTERN.search(text, max(0, start - 24), start)
     return m.group(1).lower().rstrip(".") if m else ""
 
 
 def _word_after(text: str, end: int) -> str:
-    m = P.WORD_AFTER_PATTERN.match(text[end:end + 24])
+    m = P.WORD_AFTER_PATTERN.match(text[end : end + 24])
     return m.group(1).lower() if m else ""
 
 
@@ -558,7 +581,9 @@ def _accept_year(text: str, m: re.Match) -> bool:
 def _accept_decade(text: str, m: re.Match) -> bool:
     # "the 1990's" is a decade; a bare "2020's" is the year's possessive.
     written = m.group()
-    return not (written[-2] in "'’" and m["decade"] and not written.lower().startswith("the") and not m["part"])
+    return not (
+        written[-2] in "'’" and m["decade"] and not written.lower().startswith("the") and not m["part"]
+    )
 
 
 def _accept_past(text: str, m: re.Match) -> bool:
@@ -571,14 +596,14 @@ def _accept_weekday(text: str, m: re.Match) -> bool:
 
 
 def _accept_clause_end(text: str, m: re.Match) -> bool:
-    """"two years before." refers back; "two years before the pandemic" does not."""
+    """ "two years before." refers back; "two years before the pandemic" does not."""
     groups = m.groupdict()
     # "the prior year" is complete; "the year before ..." and "two years before ..." may not be.
     direction = (groups.get("dir2") if "dir2" in groups else groups.get("dir")) or ""
     direction = direction.lower()
     if direction not in ("before", "after", "prior"):
         return True
-    return bool(P.CLAUSE_END_PATTERN.match(text[m.end():m.end() + 8]))
+    return bool(P.CLAUSE_END_PATTERN.match(text[m.end() : m.end() + 8]))
 
 
 def _accept_month_day(text: str, m: re.Match) -> bool:
@@ -597,72 +622,251 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("numeric_date", P.NUMERIC_PATTERN, "absolute", "day", _b_numeric, words=("/",), digit=True),
     _Rule("date", P.MDY_PATTERN, "absolute", "day", _b_mdy, digit=True, month=True),
     _Rule("date", P.DMY_PATTERN, "absolute", "day", _b_mdy, digit=True, month=True),
-    _Rule("rolling", P.ROLLING_PATTERN, "absolute", "range", _b_rolling, words=_ROLLING_WORDS, digit=True, month=True,
-          also=("month", "year")),
-    _Rule("rolling", P.ROLLING_REL_PATTERN, "relative", "range", _b_rolling, words=_ROLLING_WORDS, month=True,
-          also=("month", "year")),
+    _Rule(
+        "rolling",
+        P.ROLLING_PATTERN,
+        "absolute",
+        "range",
+        _b_rolling,
+        words=_ROLLING_WORDS,
+        digit=True,
+        month=True,
+        also=("month", "year"),
+    ),
+    _Rule(
+        "rolling",
+        P.ROLLING_REL_PATTERN,
+        "relative",
+        "range",
+        _b_rolling,
+        words=_ROLLING_WORDS,
+        month=True,
+        also=("month", "year"),
+    ),
     _Rule("month_range", P.MONTH_RANGE_PATTERN, "absolute", "range", _b_month_range, digit=True, month=True),
-    _Rule("month_range", P.MONTH_RANGE_REL_PATTERN, "relative", "range", _b_month_range_rel,
-          words=("from", "between"), month=True),
-    _Rule("quarter", P.QUARTER_PATTERN, "absolute", "quarter", _b_quarter, words=("quarter", "q"), digit=True),
-    _Rule("quarter_rel", P.QUARTER_REL_PATTERN, "relative", "quarter", _b_quarter_rel, words=("quarter",),
-          also=("year",)),
+    _Rule(
+        "month_range",
+        P.MONTH_RANGE_REL_PATTERN,
+        "relative",
+        "range",
+        _b_month_range_rel,
+        words=("from", "between"),
+        month=True,
+    ),
+    _Rule(
+        "quarter", P.QUARTER_PATTERN, "absolute", "quarter", _b_quarter, words=("quarter", "q"), digit=True
+    ),
+    _Rule(
+        "quarter_rel",
+        P.QUARTER_REL_PATTERN,
+        "relative",
+        "quarter",
+        _b_quarter_rel,
+        words=("quarter",),
+        also=("year",),
+    ),
     _Rule("part_of_year", P.PART_PATTERN, "absolute", "range", _b_part, words=("half", "months"), digit=True),
-    _Rule("part_of_year_rel", P.PART_REL_PATTERN, "relative", "range", _b_part_rel, words=("half", "months"),
-          also=("year",)),
+    _Rule(
+        "part_of_year_rel",
+        P.PART_REL_PATTERN,
+        "relative",
+        "range",
+        _b_part_rel,
+        words=("half", "months"),
+        also=("year",),
+    ),
     _Rule("season", P.SEASON_YEAR_PATTERN, "absolute", "range", _b_season, words=_SEASON_WORDS, digit=True),
-    _Rule("fiscal_year", P.FISCAL_PATTERN, "absolute", "range", _b_fiscal, words=("fiscal", "fy"), digit=True),
-    _Rule("fiscal_year_rel", P.FISCAL_REL_PATTERN, "relative", "range", _b_fiscal_rel, words=("fiscal",),
-          also=("year",)),
-    _Rule("decade", P.DECADE_PATTERN, "absolute", "range", _b_decade, _accept_decade,
-          words=("0s", "0's", "0’s"), digit=True),
-    _Rule("year_range", P.YEAR_RANGE_PATTERN, "absolute", "range", _b_year_range, digit=True,
-          also=("-", "–", "—", "/")),
+    _Rule(
+        "fiscal_year", P.FISCAL_PATTERN, "absolute", "range", _b_fiscal, words=("fiscal", "fy"), digit=True
+    ),
+    _Rule(
+        "fiscal_year_rel",
+        P.FISCAL_REL_PATTERN,
+        "relative",
+        "range",
+        _b_fiscal_rel,
+        words=("fiscal",),
+        also=("year",),
+    ),
+    _Rule(
+        "decade",
+        P.DECADE_PATTERN,
+        "absolute",
+        "range",
+        _b_decade,
+        _accept_decade,
+        words=("0s", "0's", "0’s"),
+        digit=True,
+    ),
+    _Rule(
+        "year_range",
+        P.YEAR_RANGE_PATTERN,
+        "absolute",
+        "range",
+        _b_year_range,
+        digit=True,
+        also=("-", "–", "—", "/"),
+    ),
     _Rule("month_year", P.MONTH_YEAR_PATTERN, "absolute", "month", _b_month_year, digit=True, month=True),
     _Rule("year", P.YEAR_PATTERN, "absolute", "year", _b_year, _accept_year, digit=True),
-    _Rule("to_date", P.TO_DATE_PATTERN, "relative", "range", _b_to_date,
-          words=("so far", "earlier", "later", "to date", "to-date"), also=_CALENDAR_UNITS),
-    _Rule("to_date", P.SINCE_START_PATTERN, "relative", "range", _b_since_start, words=("since",),
-          also=_CALENDAR_UNITS),
-    _Rule("through_end", P.THROUGH_END_PATTERN, "absolute", "range", _b_through_end, words=("end",),
-          digit=True, month=True),
-    _Rule("through_end", P.THROUGH_END_REL_PATTERN, "relative", "range", _b_through_end, words=("end",),
-          month=True),
-    _Rule("year_so_far", P.YEAR_SO_FAR_PATTERN, "relative", "range", _b_year_so_far,
-          words=("so far", "thus far"), digit=True),
-    _Rule("past", P.PAST_PATTERN, "relative", "range", _b_past, _accept_past, words=("past", "last"),
-          also=_UNIT_WORDS),
-    _Rule("unit_rel", P.UNIT_REL_PATTERN, "relative", "year", _b_unit_rel, words=("last", "this", "next"),
-          also=_CALENDAR_UNITS),
+    _Rule(
+        "to_date",
+        P.TO_DATE_PATTERN,
+        "relative",
+        "range",
+        _b_to_date,
+        words=("so far", "earlier", "later", "to date", "to-date"),
+        also=_CALENDAR_UNITS,
+    ),
+    _Rule(
+        "to_date",
+        P.SINCE_START_PATTERN,
+        "relative",
+        "range",
+        _b_since_start,
+        words=("since",),
+        also=_CALENDAR_UNITS,
+    ),
+    _Rule(
+        "through_end",
+        P.THROUGH_END_PATTERN,
+        "absolute",
+        "range",
+        _b_through_end,
+        words=("end",),
+        digit=True,
+        month=True,
+    ),
+    _Rule(
+        "through_end",
+        P.THROUGH_END_REL_PATTERN,
+        "relative",
+        "range",
+        _b_through_end,
+        words=("end",),
+        month=True,
+    ),
+    _Rule(
+        "year_so_far",
+        P.YEAR_SO_FAR_PATTERN,
+        "relative",
+        "range",
+        _b_year_so_far,
+        words=("so far", "thus far"),
+        digit=True,
+    ),
+    _Rule(
+        "past",
+        P.PAST_PATTERN,
+        "relative",
+        "range",
+        _b_past,
+        _accept_past,
+        words=("past", "last"),
+        also=_UNIT_WORDS,
+    ),
+    _Rule(
+        "unit_rel",
+        P.UNIT_REL_PATTERN,
+        "relative",
+        "year",
+        _b_unit_rel,
+        words=("last", "this", "next"),
+        also=_CALENDAR_UNITS,
+    ),
     _Rule("ago", P.AGO_PATTERN, "relative", "year", _b_ago, words=("ago",), also=_UNIT_WORDS),
-    _Rule("month_day", P.MONTH_DAY_PATTERN, "relative", "day", _b_month_day, _accept_month_day, digit=True, month=True),
+    _Rule(
+        "month_day",
+        P.MONTH_DAY_PATTERN,
+        "relative",
+        "day",
+        _b_month_day,
+        _accept_month_day,
+        digit=True,
+        month=True,
+    ),
     _Rule("month_name", P.MONTH_NAME_PATTERN, "relative", "month", _b_month_name, month=True),
     _Rule("weekday", P.WEEKDAY_PATTERN, "relative", "day", _b_weekday, _accept_weekday, words=("day",)),
-    _Rule("day_word", P.DAY_WORD_PATTERN, "relative", "day", _b_day_word,
-          words=("today", "yesterday", "tomorrow", "tonight")),
-    _Rule("single_year", P.SINGLE_YEAR_PATTERN, "anaphoric", "year", _b_single_year, words=("single", "one"),
-          also=("year",)),
-    _Rule("shift", P.SHIFT_PATTERN, "anaphoric", "year", _b_shift, _accept_clause_end,
-          words=("earlier", "previously", "before", "prior", "later", "after"), also=_UNIT_WORDS),
-    _Rule("previous", P.PREVIOUS_PATTERN, "anaphoric", "year", _b_previous, _accept_clause_end,
-          words=("previous", "prior", "preceding", "following", "next", "before", "earlier", "after", "later"),
-          also=("year", "month", "quarter", "week", "day")),
-    _Rule("same", P.SAME_PATTERN, "anaphoric", "year", _b_same, words=("same", "that"),
-          also=("year", "month", "quarter", "per", "frame")),
-    _Rule("same_in_year", P.SAME_IN_YEAR_PATTERN, "anaphoric", "range", _b_same_in_year, words=("same",),
-          digit=True),
-    _Rule("same_year_before", P.SAME_YEAR_BEFORE_PATTERN, "anaphoric", "range", _b_same_year_before,
-          words=("same",)),
+    _Rule(
+        "day_word",
+        P.DAY_WORD_PATTERN,
+        "relative",
+        "day",
+        _b_day_word,
+        words=("today", "yesterday", "tomorrow", "tonight"),
+    ),
+    _Rule(
+        "single_year",
+        P.SINGLE_YEAR_PATTERN,
+        "anaphoric",
+        "year",
+        _b_single_year,
+        words=("single", "one"),
+        also=("year",),
+    ),
+    _Rule(
+        "shift",
+        P.SHIFT_PATTERN,
+        "anaphoric",
+        "year",
+        _b_shift,
+        _accept_clause_end,
+        words=("earlier", "previously", "before", "prior", "later", "after"),
+        also=_UNIT_WORDS,
+    ),
+    _Rule(
+        "previous",
+        P.PREVIOUS_PATTERN,
+        "anaphoric",
+        "year",
+        _b_previous,
+        _accept_clause_end,
+        words=("previous", "prior", "preceding", "following", "next", "before", "earlier", "after", "later"),
+        also=("year", "month", "quarter", "week", "day"),
+    ),
+    _Rule(
+        "same",
+        P.SAME_PATTERN,
+        "anaphoric",
+        "year",
+        _b_same,
+        words=("same", "that"),
+        also=("year", "month", "quarter", "per", "frame"),
+    ),
+    _Rule(
+        "same_in_year",
+        P.SAME_IN_YEAR_PATTERN,
+        "anaphoric",
+        "range",
+        _b_same_in_year,
+        words=("same",),
+        digit=True,
+    ),
+    _Rule(
+        "same_year_before",
+        P.SAME_YEAR_BEFORE_PATTERN,
+        "anaphoric",
+        "range",
+        _b_same_year_before,
+        words=("same",),
+    ),
 )
 _BY_LABEL: dict[str, tuple[_Rule, ...]] = {}
 for _r in _RULES:
     _BY_LABEL[_r.label] = (*_BY_LABEL.get(_r.label, ()), _r)
 _PRIORITY = {id(r): i for i, r in enumerate(_RULES)}
 # Labels refined from a rule's own label ("last_year" comes from "unit_rel").
-_FAMILY = {f"{rel}_{unit}": "unit_rel" for rel in ("last", "this", "next") for unit in ("year", "month", "week")}
+_FAMILY = {
+    f"{rel}_{unit}": "unit_rel" for rel in ("last", "this", "next") for unit in ("year", "month", "week")
+}
 
 
-_UNIT_GRANULARITY: dict[str, Granularity] = {"year": "year", "quarter": "quarter", "month": "month", "day": "day"}
+_UNIT_GRANULARITY: dict[str, Granularity] = {
+    "year": "year",
+    "quarter": "quarter",
+    "month": "month",
+    "day": "day",
+}
 
 
 def _granularity(rule: _Rule, m: re.Match) -> Granularity:
@@ -694,7 +898,9 @@ def _offset(rule: _Rule, m: re.Match) -> tuple[int, str | None]:
         return sign * _number(groups["n"]), _unit(groups["unit"])
     if rule.label == "previous":
         word = (groups["dir"] or groups["dir2"]).lower()
-        return (1 if word in ("following", "next", "after", "later") else -1), _unit(groups["unit"] or groups["unit2"])
+        return (1 if word in ("following", "next", "after", "later") else -1), _unit(
+            groups["unit"] or groups["unit2"]
+        )
     if rule.label == "past":
         return -_number(groups["n"]), _unit(groups["unit"])
     if rule.label == "same":
@@ -778,8 +984,15 @@ def _expression(start: int, end: int, rule: _Rule, m: re.Match) -> TimeExpressio
     if label == "unit_rel":
         label = f"{m['rel'].lower()}_{m['unit'].lower()}"  # "last_year", "this_month", "next_week"
     return TimeExpression(
-        text=m.group(), start=start, end=end, kind=rule.kind, granularity=_granularity(rule, m),
-        interval=interval, offset=offset, unit=unit, label=label,
+        text=m.group(),
+        start=start,
+        end=end,
+        kind=rule.kind,
+        granularity=_granularity(rule, m),
+        interval=interval,
+        offset=offset,
+        unit=unit,
+        label=label,
     )
 
 
@@ -795,7 +1008,7 @@ def _range_ends(first: TimeExpression, last: TimeExpression, reference: date | N
 
 
 def _join_ranges(text: str, items: list[TimeExpression]) -> list[TimeExpression]:
-    """"from October 2021 through September 2022", "between 2013 and 2014", "from Jan. 1 to Oct. 31"."""
+    """ "from October 2021 through September 2022", "between 2013 and 2014", "from Jan. 1 to Oct. 31"."""
     out: list[TimeExpression] = []
     i = 0
     while i < len(items):
@@ -814,13 +1027,23 @@ def _join_ranges(text: str, items: list[TimeExpression]) -> list[TimeExpression]
                 interval = _range_ends(a, b, None)
                 if interval is not None:
                     joined = TimeExpression(
-                        text=text[start:b.end], start=start, end=b.end, kind="absolute", granularity="range",
-                        interval=interval, label="range",
+                        text=text[start : b.end],
+                        start=start,
+                        end=b.end,
+                        kind="absolute",
+                        granularity="range",
+                        interval=interval,
+                        label="range",
                     )
             elif ok:
                 joined = TimeExpression(
-                    text=text[start:b.end], start=start, end=b.end, kind="relative", granularity="range",
-                    interval=None, label="range",
+                    text=text[start : b.end],
+                    start=start,
+                    end=b.end,
+                    kind="relative",
+                    granularity="range",
+                    interval=None,
+                    label="range",
                 )
         if joined:
             out.append(joined)
@@ -832,18 +1055,25 @@ def _join_ranges(text: str, items: list[TimeExpression]) -> list[TimeExpression]
 
 
 # Relative expressions that can open a range: "since last year", "since Jan. 20".
-_SINCE_RELATIVE = frozenset({"last_year", "last_month", "last_week", "month_day", "weekday", "ago", "month_name"})
+_SINCE_RELATIVE = frozenset(
+    {"last_year", "last_month", "last_week", "month_day", "weekday", "ago", "month_name"}
+)
 
 
 def _join_since(text: str, items: list[TimeExpression]) -> list[TimeExpression]:
-    """"since 2001" is an open range from the named period to the article date."""
+    """ "since 2001" is an open range from the named period to the article date."""
     out = []
     for e in items:
         prefix = P.SINCE_PREFIX_PATTERN.search(text, max(0, e.start - 10), e.start)
         if prefix and (e.kind == "absolute" or e.label in _SINCE_RELATIVE):
             e = TimeExpression(
-                text=text[prefix.start():e.end], start=prefix.start(), end=e.end, kind="relative",
-                granularity="range", interval=None, label="since",
+                text=text[prefix.start() : e.end],
+                start=prefix.start(),
+                end=e.end,
+                kind="relative",
+                granularity="range",
+                interval=None,
+                label="since",
             )
         out.append(e)
     return out
@@ -875,6 +1105,7 @@ def find_time_expressions(text: str, *, skip: Sequence[tuple[int, int]] = ()) ->
 
 
 # ----------------------------------------------------------------------------- resolving
+
 
 def _rematch(expr: TimeExpression) -> tuple[_Rule, re.Match] | None:
     label = expr.label or ""
@@ -912,7 +1143,9 @@ def _resolve_since(expr: TimeExpression, reference: date | None) -> Interval | N
 
 
 @lru_cache(maxsize=8192)
-def _resolve_cached(expr: TimeExpression, reference: date | None, previous: Interval | None) -> Interval | None:
+def _resolve_cached(
+    expr: TimeExpression, reference: date | None, previous: Interval | None
+) -> Interval | None:
     if expr.label == "since":
         return _resolve_since(expr, reference)
     if expr.label == "range":

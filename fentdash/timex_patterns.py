@@ -16,50 +16,199 @@ from typing import Final
 # ----------------------------------------------------------------------------- lexicons
 
 MONTHS: Final[dict[str, int]] = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS: Final[dict[str, int]] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
 }
 NUMBER_WORDS: Final[dict[str, int]] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "fifteen": 15, "eighteen": 18, "twenty": 20, "twenty-four": 24, "thirty": 30,
-    "thirty-six": 36, "forty": 40, "fifty": 50,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "eighteen": 18,
+    "twenty": 20,
+    "twenty-four": 24,
+    "thirty": 30,
+    "thirty-six": 36,
+    "forty": 40,
+    "fifty": 50,
 }
 ORDINALS: Final[dict[str, int]] = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-    "final": 4, "last": 4, "latter": 2,
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+    "latter": 2,
 }
 SEASONS: Final[dict[str, tuple[int, int]]] = {
     # (first month, last month); winter is taken as the start of the named year.
-    "spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (1, 2),
-    "early": (1, 4), "mid": (5, 8), "late": (9, 12), "middle": (5, 8),
-    "beginning": (1, 3), "start": (1, 3), "end": (10, 12),
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "fall": (9, 11),
+    "autumn": (9, 11),
+    "winter": (1, 2),
+    "early": (1, 4),
+    "mid": (5, 8),
+    "late": (9, 12),
+    "middle": (5, 8),
+    "beginning": (1, 3),
+    "start": (1, 3),
+    "end": (10, 12),
 }
 # Words after a bare year that show the number is a count, not a year ("2016 pounds").
-YEAR_BLOCK_AFTER: Final[frozenset[str]] = frozenset({
-    "pounds", "lbs", "kilograms", "kilos", "kg", "grams", "g", "mg", "milligrams", "micrograms",
-    "deaths", "people", "persons", "pills", "tablets", "doses", "overdoses", "cases", "americans",
-    "times", "percent", "dollars", "officers", "agents", "units", "packages", "residents",
-    "patients", "users", "children", "adults", "individuals", "victims", "arrests", "seizures",
-    "hours", "miles", "feet", "meters", "tons", "counterfeit", "fentanyl",
-})
+YEAR_BLOCK_AFTER: Final[frozenset[str]] = frozenset(
+    {
+        "pounds",
+        "lbs",
+        "kilograms",
+        "kilos",
+        "kg",
+        "grams",
+        "g",
+        "mg",
+        "milligrams",
+        "micrograms",
+        "deaths",
+        "people",
+        "persons",
+        "pills",
+        "tablets",
+        "doses",
+        "overdoses",
+        "cases",
+        "americans",
+        "times",
+        "percent",
+        "dollars",
+        "officers",
+        "agents",
+        "units",
+        "packages",
+        "residents",
+        "patients",
+        "users",
+        "children",
+        "adults",
+        "individuals",
+        "victims",
+        "arrests",
+        "seizures",
+        "hours",
+        "miles",
+        "feet",
+        "meters",
+        "tons",
+        "counterfeit",
+        "fentanyl",
+    }
+)
 # Words before a bare year that show an identifier ("Title 21", "Section 2016", "No. 2019").
-YEAR_BLOCK_BEFORE: Final[frozenset[str]] = frozenset({
-    "title", "section", "sec", "§", "no", "number", "case", "code", "route", "highway",
-    "interstate", "suite", "room", "flight", "page", "pp", "ext", "model", "docket", "rule",
-    "bill", "h.r", "s", "act", "u.s.c", "usc", "c.f.r", "cfr", "form", "item", "exhibit", "box", "apt", "unit", "pub", "law",
-})
+YEAR_BLOCK_BEFORE: Final[frozenset[str]] = frozenset(
+    {
+        "title",
+        "section",
+        "sec",
+        "§",
+        "no",
+        "number",
+        "case",
+        "code",
+        "route",
+        "highway",
+        "interstate",
+        "suite",
+        "room",
+        "flight",
+        "page",
+        "pp",
+        "ext",
+        "model",
+        "docket",
+        "rule",
+        "bill",
+        "h.r",
+        "s",
+        "act",
+        "u.s.c",
+        "usc",
+        "c.f.r",
+        "cfr",
+        "form",
+        "item",
+        "exhibit",
+        "box",
+        "apt",
+        "unit",
+        "pub",
+        "law",
+    }
+)
 # Prepositions that make a following number a year even before a count noun ("In 2016 deaths rose").
-TEMPORAL_PREPOSITIONS: Final[frozenset[str]] = frozenset({
-    "in", "since", "during", "by", "until", "through", "throughout", "from", "between", "of", "for",
-})
+TEMPORAL_PREPOSITIONS: Final[frozenset[str]] = frozenset(
+    {
+        "in",
+        "since",
+        "during",
+        "by",
+        "until",
+        "through",
+        "throughout",
+        "from",
+        "between",
+        "of",
+        "for",
+    }
+)
 # Words before a weekday that make it a name, not a day ("Cyber Monday").
-WEEKDAY_BLOCK_BEFORE: Final[frozenset[str]] = frozenset({
-    "cyber", "black", "super", "good", "ash", "fat", "holy", "easter", "blue", "giving",
-})
+WEEKDAY_BLOCK_BEFORE: Final[frozenset[str]] = frozenset(
+    {
+        "cyber",
+        "black",
+        "super",
+        "good",
+        "ash",
+        "fat",
+        "holy",
+        "easter",
+        "blue",
+        "giving",
+    }
+)
 
 # ----------------------------------------------------------------------------- fragments
 
@@ -103,11 +252,17 @@ _STARTS_YEAR = r"(?=[12])"
 
 # ----------------------------------------------------------------------------- patterns
 # Absolute
-ISO_PATTERN = re.compile(rf"(?<![\d-])(?P<year>{_YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])")
-NUMERIC_PATTERN = re.compile(rf"(?<![\d/.])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>{_YEAR})(?![\d/])")
+ISO_PATTERN = re.compile(
+    rf"(?<![\d-])(?P<year>{_YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])"
+)
+NUMERIC_PATTERN = re.compile(
+    rf"(?<![\d/.])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>{_YEAR})(?![\d/])"
+)
 MDY_PATTERN = re.compile(_STARTS_MDY + _MDY)
 DMY_PATTERN = re.compile(_STARTS_DMY + _DMY)
-MONTH_YEAR_PATTERN = re.compile(rf"(?P<month>{_MONTH}),?[ \t\u00a0]{{1,3}}(?:(?i:of)[ \t\u00a0]{{1,3}})?(?P<year>{_YEAR})")
+MONTH_YEAR_PATTERN = re.compile(
+    rf"(?P<month>{_MONTH}),?[ \t\u00a0]{{1,3}}(?:(?i:of)[ \t\u00a0]{{1,3}})?(?P<year>{_YEAR})"
+)
 QUARTER_PATTERN = re.compile(
     rf"(?:(?i:the)[ \t\u00a0]{{1,3}})?(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[ \t\u00a0]{{1,3}}"
     rf"(?i:quarter)[ \t\u00a0]{{1,3}}(?:(?i:of)[ \t\u00a0]{{1,3}})?(?P<year>{_YEAR})"
@@ -180,7 +335,9 @@ WEEKDAY_PATTERN = re.compile(
     rf"(?:(?P<trigger>(?i:on|last|this[ \t\u00a0]+past|this|next))[ \t\u00a0]{{1,3}})?(?P<weekday>{_WEEKDAY})"
     rf"(?!,?[ \t\u00a0]{{1,3}}(?:{_MONTH}|\d))"
 )
-UNIT_REL_PATTERN = re.compile(rf"\b(?P<rel>(?i:last|this|next))[ \t\u00a0]{{1,3}}(?P<unit>(?i:year|month|week)){_END}")
+UNIT_REL_PATTERN = re.compile(
+    rf"\b(?P<rel>(?i:last|this|next))[ \t\u00a0]{{1,3}}(?P<unit>(?i:year|month|week)){_END}"
+)
 DAY_WORD_PATTERN = re.compile(r"\b(?P<word>(?i:today|yesterday|tomorrow|tonight))\b")
 TO_DATE_PATTERN = re.compile(
     rf"\b(?P<phrase>(?i:so[ \t\u00a0]+far[ \t\u00a0]+this|so[ \t\u00a0]+far[ \t\u00a0]+in|earlier[ \t\u00a0]+this|earlier[ \t\u00a0]+in[ \t\u00a0]+the|later[ \t\u00a0]+this))[ \t\u00a0]{{1,3}}"
@@ -208,12 +365,16 @@ _THROUGH_END = (
 )
 THROUGH_END_PATTERN = re.compile(rf"{_THROUGH_END},?[ \t\u00a0]{{1,3}}(?P<year>{_YEAR})")
 THROUGH_END_REL_PATTERN = re.compile(rf"{_THROUGH_END}(?![ \t\u00a0]{{0,3}}\d|,?[ \t\u00a0]{{1,3}}{_YEAR})")
-AGO_PATTERN = re.compile(rf"\b(?P<n>{_NUM})[ \t\u00a0]{{1,3}}(?P<unit>{_UNIT})[ \t\u00a0]{{1,3}}(?i:ago){_END}")
+AGO_PATTERN = re.compile(
+    rf"\b(?P<n>{_NUM})[ \t\u00a0]{{1,3}}(?P<unit>{_UNIT})[ \t\u00a0]{{1,3}}(?i:ago){_END}"
+)
 PAST_PATTERN = re.compile(
     rf"(?:\b(?i:in|over|during|within|for|throughout)[ \t\u00a0]{{1,3}})?(?:(?i:the|this)[ \t\u00a0]{{1,3}})(?i:past|last)[ \t\u00a0]{{1,3}}"
     rf"(?:(?P<n>{_NUM}|(?i:several|few))[ \t\u00a0]{{1,3}})?(?P<unit>{_UNIT}){_END}"
 )
-SINGLE_YEAR_PATTERN = re.compile(r"\b(?i:in)[ \t\u00a0]{1,3}(?i:a[ \t\u00a0]+single|one|just[ \t\u00a0]+one|a[ \t\u00a0]+single[ \t\u00a0]+calendar)[ \t\u00a0]{1,3}(?i:year)(?![A-Za-z-])")
+SINGLE_YEAR_PATTERN = re.compile(
+    r"\b(?i:in)[ \t\u00a0]{1,3}(?i:a[ \t\u00a0]+single|one|just[ \t\u00a0]+one|a[ \t\u00a0]+single[ \t\u00a0]+calendar)[ \t\u00a0]{1,3}(?i:year)(?![A-Za-z-])"
+)
 
 # Anaphoric: relative to the period named just before
 SHIFT_PATTERN = re.compile(
@@ -244,7 +405,9 @@ DIGIT_GATE = re.compile(r"\d")
 MONTH_GATE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
 # ----------------------------------------------------------------------------- composites
-RANGE_GAP_PATTERN = re.compile(r"[ \t\u00a0]{0,3}(?:[-–—]|(?i:to|through|thru|until|till|and))[ \t\u00a0]{0,3}")
+RANGE_GAP_PATTERN = re.compile(
+    r"[ \t\u00a0]{0,3}(?:[-–—]|(?i:to|through|thru|until|till|and))[ \t\u00a0]{0,3}"
+)
 RANGE_PREFIX_PATTERN = re.compile(r"(?i:\b(?P<prefix>from|between))[ \t\u00a0]{1,3}$")
 SINCE_PREFIX_PATTERN = re.compile(r"(?i:\bsince)[ \t\u00a0]{1,3}$")
 WORD_BEFORE_PATTERN = re.compile(r"([\w.§]+)\W{0,3}$")

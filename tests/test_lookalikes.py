@@ -22,7 +22,7 @@ def test_lookalike_letters_parse_and_spans_hold(text):
     items = [*parsed.statements, *parsed.statistics, *parsed.time_expressions, *parsed.published.evidence]
     assert items
     for item in items:
-        assert text[item.start:item.end] == item.text
+        assert text[item.start : item.end] == item.text
 
 
 def test_lookalike_quarter_resolves_like_ascii():

@@ -266,3 +266,31 @@ def test_persons_are_read_once_per_text_and_skip():
     assert people.find_persons("Nobody spoke.") == []
     people.reset_caches()
     assert people._LAST_PERSONS is None and not people._LAST_INDEXES
+
+
+# ---------------------------------------------------------------- name candidates in a run
+
+# (capitalised run, the token groups that may be a name). The memoised reading of a run alone
+# must match the reading of its tokens in place.
+RUN_CASES = [
+    ("Attorney General Merrick Garland", ["Merrick Garland"]),
+    ("The", []),
+    ("DEA Administrator Anne Milgram’s", ["Anne Milgram’s"]),
+    ("Scott W. Brady", ["Scott W. Brady"]),
+    ("Dr. Robert R. Redfield Jr.", ["Robert R. Redfield Jr."]),
+    ("CDC Director", []),
+    ("Narcotics Detectives", ["Narcotics"]),
+]
+
+
+@pytest.mark.parametrize(("run", "expected"), RUN_CASES)
+def test_run_candidates(run, expected):
+    from fentdash import people
+
+    words = people._TOKEN_CATCH.findall(run)
+    got = [" ".join(words[i:j]) for i, j in people._run_candidates(run)]
+    assert got == expected
+    # In place, inside a longer text, the tokens give the same ranges.
+    text = f"On Monday, {run} spoke."
+    m = people._RUN.search(text, text.index(run))
+    assert people._candidates(people._name_tokens(m)) == list(people._run_candidates(m.group()))

@@ -1568,3 +1568,27 @@ def test_resolve_periods_leaves_unlinked_and_unresolved_figures():
 def test_empty_inputs():
     assert periods.attach_periods("", [], []) == []
     assert periods.resolve_periods([], []) == []
+
+
+# ----------------------------------------------------------------------------- sentence spans
+
+# (text, protected spans, expected (start, end, paragraph) triples). Every line break ends a
+# sentence and opens a paragraph; abbreviations, initials and protected spans never split.
+SENTENCE_CASES = [
+    (
+        "Deaths rose.\n\nU.S. Customs said so. Scott W. Brady spoke.",
+        [],
+        [(0, 12, 0), (12, 13, 0), (13, 14, 1), (14, 35, 2), (35, 57, 2)],
+    ),
+    ("In 2021 about 107,000 died. In 2022 fewer did.", [(8, 15)], [(0, 27, 0), (27, 46, 0)]),
+    ("In 2021 about 107,000 died. In 2022 fewer did.", [(20, 30)], [(0, 46, 0)]),
+    ("", [], []),
+    ("Line one\nLine two.\n", [], [(0, 9, 0), (9, 19, 1)]),
+    ("He said it (“Yes.”) Then left. Dr. Ray agreed!", [], [(0, 19, 0), (19, 30, 0), (30, 46, 0)]),
+]
+
+
+@pytest.mark.parametrize(("text", "protected", "expected"), SENTENCE_CASES)
+def test_sentence_spans(text, protected, expected):
+    got = [(s.start, s.end, s.paragraph) for s in periods._sentences(text, protected)]
+    assert got == expected

@@ -1102,7 +1102,13 @@ GATED = [
     # each pattern scanned only when its literal is in the text: found when it is
     (
         "Fentanyl seizures rose, according to Acting DEA Administrator Chuck Rosenberg.",
-        [("Chuck Rosenberg", "reported", "Fentanyl seizures rose, according to Acting DEA Administrator Chuck Rosenberg.")],
+        [
+            (
+                "Chuck Rosenberg",
+                "reported",
+                "Fentanyl seizures rose, according to Acting DEA Administrator Chuck Rosenberg.",
+            )
+        ],
     ),
     (
         "A DEA spokeswoman said the pills were fake.",

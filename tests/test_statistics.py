@@ -1503,3 +1503,92 @@ def test_spans_always_match_text(text):
     for q in find_statistics(text):
         assert text[q.start : q.end] == q.text
         assert q.start < q.end
+
+
+# ---------------------------------------------------------------- speed gates change no output
+# Each candidate scan has a cheap gate (a first-letters lookahead, or a literal stem check);
+# the gated scans must find exactly what the ungated patterns find.
+_GATE_TEXT = (
+    "US$5 and U.S.$12 million; $4.5 billion, a million pills, an estimated hundred thousand, "
+    "Twenty-one, ZERO, eleven, Nineteen, sixty-six, one, two, eight, ten, thousand, 3,000 to 4,000; "
+    "Fentanyl, FENTANYLS, synthetic opioids, synthetic-narcotics, carfentanil, heroin, prescription "
+    "painkillers, opioid pain relievers, painkiller, opioid prescriptions, prescribing, meth, "
+    "methamphetamine, psychostimulants, Stimulants, cocaine, opioid, opiates, overdoses, overdosed, "
+    "drug poisonings, poisoning, drug deaths, drug-related deaths, and some other words at all."
+)
+
+
+def _ungated(pattern: str, gate: str) -> str:
+    assert gate in pattern
+    return pattern.replace(gate, "", 1)
+
+
+def test_number_gate_finds_the_same_numbers():
+    import re
+
+    from fentdash import stat_patterns as rx
+
+    plain = re.compile(_ungated(rx.NUMBER_CATCH.pattern, rx._number_starts()), re.IGNORECASE)
+    found = [m.group(0) for m in rx.NUMBER_CATCH.finditer(_GATE_TEXT)]
+    assert found == [m.group(0) for m in plain.finditer(_GATE_TEXT)]
+    assert found == [
+        "US$5",
+        "U.S.$12 million",
+        "$4.5 billion",
+        "a million",
+        "Twenty-one",
+        "ZERO",
+        "eleven",
+        "Nineteen",
+        "sixty-six",
+        "one",
+        "two",
+        "eight",
+        "ten",
+        "3,000 to 4,000",
+    ]
+
+
+def test_substance_gate_finds_the_same_keywords():
+    import re
+
+    from fentdash import stat_patterns as rx
+
+    plain = re.compile(_ungated(rx.ANY_SUBSTANCE.pattern, f"(?=[{rx.SUBSTANCE_FIRST}])"), re.IGNORECASE)
+    found = [(m.group(0), m.lastgroup) for m in rx.ANY_SUBSTANCE.finditer(_GATE_TEXT)]
+    assert found == [(m.group(0), m.lastgroup) for m in plain.finditer(_GATE_TEXT)]
+    assert len(found) == 24
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Heroin deaths dropped by a THIRD last year.", True),
+        ("Heroin deaths dropped by 30 percent last year.", False),
+        ("Deaths fell by half.", True),
+        ("Deaths fell by ha\u017ff.", True),  # long s: a case-blind regex may still match, so no gate
+    ],
+)
+def test_fraction_gate(text, expected):
+    from fentdash import stat_patterns as rx
+    from fentdash.stat_text import may_contain
+
+    assert may_contain(text, rx.FRACTION_STEMS) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "metric"),
+    [
+        (
+            "Overdose deaths DOUBLED since 2015 in the county.",
+            "DOUBLED since 2015",
+            2.0,
+            "overdose_deaths_change",
+        ),
+        ("Heroin deaths Dropped By A Third last year.", "A Third", -33.3, "heroin_deaths_change"),
+        ("Fentanyl deaths rose TWOFOLD in the state.", "TWOFOLD", 2.0, "synthetic_opioid_deaths_change"),
+    ],
+)
+def test_gated_word_figures_any_case(text, span, value, metric):
+    stats = find_statistics(text)
+    assert [(s.text, s.value, s.metric) for s in stats] == [(span, value, metric)]
