@@ -21,6 +21,7 @@ import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,8 @@ import pyarrow.parquet as pq
 
 from . import corpus, knowledge, pipeline
 from . import version as _version
-from .executors import Executor, SerialExecutor
+from .cache_rows import _EMPTY, TABLES, Tables, cache_key, parse_batch
+from .executors import DEFAULT_CHUNK_SIZE, Executor, SerialExecutor
 from .models import Document, ReadError
 
 Progress = Callable[[int, int, str], None]
@@ -41,7 +43,6 @@ DEFAULT_CACHE_DIR = ".fentdash-cache"
 CACHE_DIR_ENV = "FENTDASH_CACHE_DIR"
 # Above this many parts, a load merges them into one (reading 1 file beats reading 50).
 MAX_PARTS = 16
-TABLES: tuple[str, ...] = ("articles", "statements", "statistics")
 # LZ4 read fastest on the benchmark corpus (10,000 articles: 117 ms vs snappy 173, zstd 151,
 # none 120 at 4x the size); the cache is read far more often than written.
 _COMPRESSION = "lz4"
@@ -92,78 +93,6 @@ def code_fingerprint() -> str:
         except OSError:  # e.g. a zipped install: fall back to the version alone
             continue
     return digest.hexdigest()[:10]
-
-
-def cache_key(document: Document) -> str:
-    """Content hash plus the metadata the reader derived (title, dates, skip spans, warnings).
-
-    The text hash alone would do if metadata depended only on the text; hashing it too
-    keeps the cache right when the same text is read as HTML, Markdown or plain text.
-    """
-    meta = repr(
-        (
-            document.title,
-            document.outlet,
-            document.url,
-            document.author,
-            document.published,
-            document.published_evidence,
-            document.skip,
-            document.warnings,
-        )
-    )
-    return hashlib.sha256(f"{document.id}\x00{meta}".encode("utf-8", "surrogatepass")).hexdigest()[:24]
-
-
-# ------------------------------------------------------------------ parsing (runs in workers)
-
-
-@dataclass(slots=True)
-class ParsedRows:
-    """One article as cache rows per table (contract records plus the article's ``key``)."""
-
-    key: str
-    rows: dict[str, list[dict]]
-
-
-def parse_row(document: Document) -> ParsedRows | str:
-    """Parse one document into its cache rows, or return the reason it failed.
-
-    Runs in worker processes: rows are plain dicts (cheap to pickle), and a failure in one
-    article becomes an error line, not a lost batch. Paths are left out (they change).
-    """
-    try:
-        article = pipeline.parse_document(document)
-        record = pipeline.article_record(article)
-        statements = [pipeline.statement_record(article, s) for s in article.statements]
-        statistics = [pipeline.statistic_record(article, q) for q in article.statistics]
-    except Exception as exc:  # noqa: BLE001 - one bad article must not stop a corpus
-        return f"the parser failed on this article ({type(exc).__name__}: {exc})"
-    record.pop("path", None)
-    record.pop("paths", None)
-    published = record.pop("published")
-    key = cache_key(document)
-    rows = {
-        "articles": [{"key": key, **record, **published, "text": document.text}],
-        "statements": [{"key": key, **r} for r in statements],
-        "statistics": [{"key": key, **r} for r in statistics],
-    }
-    return ParsedRows(key, rows)
-
-
-# ------------------------------------------------------------------ Arrow tables
-
-Tables = dict[str, pa.Table]
-_EMPTY = pa.table({"key": pa.array([], pa.string())})
-
-
-def to_tables(parsed: Sequence[ParsedRows]) -> Tables:
-    """Cache rows of many articles as one Arrow table per kind (evidence as list<struct>)."""
-    out = {}
-    for name in TABLES:
-        flat = [row for p in parsed for row in p.rows[name]]
-        out[name] = pa.Table.from_pylist(flat) if flat else _EMPTY
-    return out
 
 
 def _concat(tables: Sequence[pa.Table]) -> pa.Table:
@@ -422,19 +351,29 @@ def _complete(
         if doc is not None:
             missing[entry.key] = doc
     clock = _lap(stats, "lookup", clock)
-    todo = list(missing.items())
+    todo = list(missing.values())
+    runner = executor or SerialExecutor()
+    size = getattr(runner, "chunk_size", DEFAULT_CHUNK_SIZE)
     parsed: list[Tables] = []
     failures: dict[str, str] = {}
-    # In batches: rows as Python dicts are ~5x larger than as Arrow tables, and each batch
-    # stored is kept if the load is interrupted.
+    # Stored in batches, so each batch is kept if the load is interrupted; a task is a
+    # group of articles whose rows come back as Arrow tables (see cache_rows.parse_batch).
     for offset in range(0, len(todo), PARSE_BATCH):
         batch = todo[offset : offset + PARSE_BATCH]
-        results = (executor or SerialExecutor()).map_documents(
-            parse_row, [doc for _, doc in batch], progress=_shifted(progress, offset, len(todo))
-        )
+        if isinstance(runner, SerialExecutor):  # in this process: one group, progress per article
+            results = [parse_batch(batch, _shifted(progress, offset, len(todo)))]
+        else:
+            groups = [batch[i : i + size] for i in range(0, len(batch), size)]
+            results = runner.map_documents(
+                parse_batch,
+                groups,
+                chunk_size=1,
+                progress=_group_progress(progress, groups, offset, len(todo)),
+            )
         clock = _lap(stats, "parse", clock)
-        failures.update((key, r) for (key, _), r in zip(batch, results, strict=True) if isinstance(r, str))
-        tables = to_tables([r for r in results if isinstance(r, ParsedRows)])
+        for result in results:
+            failures.update(result.failures)
+        tables = {name: _concat([r.tables[name] for r in results]) for name in TABLES}
         del results
         store_tables(tables, folder=folder)
         parsed.append(tables)
@@ -454,6 +393,21 @@ def _shifted(progress: Progress | None, offset: int, total: int) -> Progress | N
     if progress is None:
         return None
     return lambda done, _, label: progress(offset + done, total, label)
+
+
+def _group_progress(
+    progress: Progress | None, groups: Sequence[Sequence[Document]], offset: int, total: int
+) -> Progress | None:
+    """Progress over groups of articles reported in articles of the whole load."""
+    if progress is None:
+        return None
+    ends = list(accumulate(len(g) for g in groups))
+
+    def report(done: int, _: int, label: str) -> None:
+        group = groups[done - 1]
+        progress(offset + ends[done - 1], total, group[-1].path if group else label)
+
+    return report
 
 
 def _lap(stats: CacheStats, phase: str, since: float) -> float:

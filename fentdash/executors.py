@@ -28,8 +28,15 @@ class Executor(Protocol):
     local: bool  # runs on this machine (so workers can read local files)
 
     def map_documents(
-        self, fn: Callable[[T], R], items: Sequence[T], *, progress: Progress | None = None
-    ) -> list[R]: ...
+        self,
+        fn: Callable[[T], R],
+        items: Sequence[T],
+        *,
+        progress: Progress | None = None,
+        chunk_size: int | None = None,
+    ) -> list[R]:
+        """``fn`` over ``items`` in order; ``chunk_size`` items per task (default: the executor's)."""
+        ...
 
     def close(self) -> None: ...
 
@@ -57,7 +64,7 @@ class SerialExecutor:
     workers = 1
     local = True
 
-    def map_documents(self, fn, items, *, progress=None):
+    def map_documents(self, fn, items, *, progress=None, chunk_size=None):
         out = []
         for i, item in enumerate(items, 1):
             out.append(fn(item))
@@ -95,13 +102,14 @@ class LocalProcessExecutor:
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
         return self._pool
 
-    def map_documents(self, fn, items, *, progress=None):
+    def map_documents(self, fn, items, *, progress=None, chunk_size=None):
         if not items:
             return []
+        size = max(1, chunk_size or self.chunk_size)
         # Small batches do not repay starting processes.
-        if len(items) <= self.chunk_size:
+        if len(items) <= size:
             return SerialExecutor().map_documents(fn, items, progress=progress)
-        chunks = _chunks(items, self.chunk_size)
+        chunks = _chunks(items, size)
         pool = self._get_pool()
         futures = [pool.submit(_apply_chunk, fn, chunk) for chunk in chunks]
         out: list = []
@@ -149,12 +157,12 @@ class DaskExecutor:
         info = self.client.scheduler_info()
         self.workers = max(1, sum(w.get("nthreads", 1) for w in info.get("workers", {}).values()))
 
-    def map_documents(self, fn, items, *, progress=None):
+    def map_documents(self, fn, items, *, progress=None, chunk_size=None):
         from distributed import as_completed
 
         if not items:
             return []
-        chunks = _chunks(items, self.chunk_size)
+        chunks = _chunks(items, max(1, chunk_size or self.chunk_size))
         # pure=False: equal chunks in different calls must still run (and be re-read).
         futures = [self.client.submit(_apply_chunk, fn, chunk, pure=False) for chunk in chunks]
         index = {f.key: i for i, f in enumerate(futures)}

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # imported where a frame is built: parse workers never need pandas
+    import pandas as pd
 
 DEFAULT_DATA_DIR = Path(__file__).with_name("data")
 
@@ -158,11 +160,15 @@ CDC_METRICS = {
 @lru_cache(maxsize=1)
 def cdc_series() -> pd.DataFrame:
     """CDC/NCHS final annual counts, one row per year; empty cells stay NaN (never filled)."""
+    import pandas as pd
+
     return pd.read_csv(data_dir() / "cdc_overdose_deaths_by_year.csv")
 
 
 def cdc_long() -> pd.DataFrame:
     """The CDC series as rows of (year, metric, value, source), unconfirmed cells dropped."""
+    import pandas as pd
+
     wide = cdc_series()
     frames = [
         pd.DataFrame(
@@ -175,15 +181,42 @@ def cdc_long() -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def provisional_figures() -> pd.DataFrame:
+    import pandas as pd
+
     return pd.read_csv(data_dir() / "provisional_figures.csv", parse_dates=["quoted_from"])
+
+
+@lru_cache(maxsize=1)
+def official_counts() -> tuple[tuple[str, int, float], ...]:
+    """(metric, year, value) of every final CDC figure, in ``cdc_long``'s order.
+
+    Read with the csv module: parsing needs these values, and parse workers should not pay
+    for importing pandas.
+    """
+    with open(data_dir() / "cdc_overdose_deaths_by_year.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return tuple(
+        (metric, int(row["year"]), float(row[column]))
+        for metric, column in CDC_METRICS.items()
+        for row in rows
+        if (row.get(column) or "").strip()
+    )
+
+
+@lru_cache(maxsize=1)
+def provisional_counts() -> tuple[tuple[str, int, float], ...]:
+    """(metric, data year, provisional value) of every provisional figure, in file order."""
+    with open(data_dir() / "provisional_figures.csv", newline="", encoding="utf-8") as fh:
+        return tuple(
+            (row["metric"], int(row["data_year"]), float(row["provisional_value"]))
+            for row in csv.DictReader(fh)
+        )
 
 
 @lru_cache(maxsize=1)
 def _official_values() -> dict[tuple[str, int], float]:
     """(metric, year) -> final CDC value; a dict because dating looks values up per figure."""
-    return {
-        (m, int(y)): float(v) for y, m, v in cdc_long()[["year", "metric", "value"]].itertuples(index=False)
-    }
+    return {(m, y): v for m, y, v in official_counts()}
 
 
 def official_value(metric: str, year: int) -> float | None:
@@ -200,6 +233,8 @@ def reset_caches() -> None:
         organizations,
         cdc_series,
         provisional_figures,
+        official_counts,
+        provisional_counts,
         _official_values,
     ):
         fn.cache_clear()

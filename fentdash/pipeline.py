@@ -9,14 +9,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from . import dating, periods, statements, statistics, timex
 from .corpus import read_corpus
 from .models import Document, ParsedArticle, ReadError, Statement, Statistic
 from .settings import MAX_ANALYSED_CHARS
 from .version import PARSER_VERSION
+
+if TYPE_CHECKING:  # pandas is imported where frames are built: parse workers never need it
+    import pandas as pd
 
 Progress = Callable[[int, int, str], None]
 
@@ -234,6 +236,8 @@ def to_frames(corpus: ParsedCorpus) -> dict[str, pd.DataFrame]:
     Articles carry their text so pages can highlight spans; statements and statistics
     carry the article's title, outlet, url and path for sources.
     """
+    import pandas as pd
+
     contract = to_contract(corpus)
     texts = {a.document.id: a.document.text for a in corpus.articles}
     rows = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from fentdash import cache, pipeline, synth
+from fentdash import cache, cache_rows, pipeline, synth
 from fentdash.executors import DaskExecutor, LocalProcessExecutor, SerialExecutor, make_executor
 
 DOCS = synth.generate_corpus(12, seed=3)
@@ -33,9 +33,9 @@ def test_process_pool_equals_serial_on_numbers(items):
 
 
 def test_process_pool_parses_documents_exactly_like_serial():
-    serial = SerialExecutor().map_documents(cache.parse_row, DOCS)
+    serial = SerialExecutor().map_documents(cache_rows.parse_row, DOCS)
     with LocalProcessExecutor(2, chunk_size=3) as ex:
-        parallel = ex.map_documents(cache.parse_row, DOCS)
+        parallel = ex.map_documents(cache_rows.parse_row, DOCS)
     assert parallel == serial
     assert [row.rows["articles"][0]["id"] for row in parallel] == [d.id for d in DOCS]
 
@@ -46,6 +46,36 @@ def test_cached_frames_with_process_pool_equal_serial(tmp_path):
         parallel = cache.frames_for_documents(DOCS, cache_dir=tmp_path / "p", executor=ex)
     for name in serial:
         pd.testing.assert_frame_equal(parallel[name], serial[name], obj=name)
+
+
+def test_pool_progress_counts_articles_not_groups(tmp_path):
+    # Workers parse groups of articles (chunk_size 5: groups of 5, 5 and 2); progress still
+    # counts articles of the whole load and names the last article of each group.
+    seen = []
+    with LocalProcessExecutor(2, chunk_size=5) as ex:
+        cache.frames_for_documents(
+            DOCS,
+            cache_dir=tmp_path / "c",
+            executor=ex,
+            progress=lambda i, n, label: seen.append((i, n, label)),
+        )
+    assert seen == [(5, 12, DOCS[4].path), (10, 12, DOCS[9].path), (12, 12, DOCS[11].path)]
+
+
+def test_parse_batch_reports_failures_by_key_and_keeps_the_rest(monkeypatch):
+    real = pipeline.parse_document
+
+    def broken_on_second(document):
+        if document is DOCS[1]:
+            raise ValueError("boom")
+        return real(document)
+
+    monkeypatch.setattr(pipeline, "parse_document", broken_on_second)
+    batch = cache_rows.parse_batch(DOCS[:3])
+    assert batch.failures == {
+        cache_rows.cache_key(DOCS[1]): "the parser failed on this article (ValueError: boom)"
+    }
+    assert batch.tables["articles"].column("id").to_pylist() == [DOCS[0].id, DOCS[2].id]
 
 
 def test_make_executor_picks_by_options():
@@ -73,12 +103,12 @@ def dask_cluster():
 
 @pytest.mark.slow
 def test_dask_local_cluster_equals_serial(dask_cluster):
-    serial = SerialExecutor().map_documents(cache.parse_row, DOCS)
+    serial = SerialExecutor().map_documents(cache_rows.parse_row, DOCS)
     seen = []
     with make_executor(dask_address=dask_cluster.scheduler_address) as ex:
         assert isinstance(ex, DaskExecutor) and ex.workers == 2
         ex.chunk_size = 5
-        parallel = ex.map_documents(cache.parse_row, DOCS, progress=lambda i, n, label: seen.append(i))
+        parallel = ex.map_documents(cache_rows.parse_row, DOCS, progress=lambda i, n, label: seen.append(i))
         assert ex.map_documents(square, []) == []
     assert parallel == serial
     assert sorted(seen)[-1] == len(DOCS)
