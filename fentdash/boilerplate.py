@@ -14,7 +14,6 @@ weekdays, list markers, academic credentials, an opening quotation mark).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Captions and headlines are short; a line longer than this is prose even without a full stop.
@@ -40,7 +39,6 @@ _PROMPT = (
     r"|you\shave\sreached\b|to\scontinue\sreading\b|all\srights\sreserved\b|\u00a9|\(c\)\s\d"
     r"|privacy\spolicy\b|terms\sof\s(?:use|service)\b|cookie|we\suse\scookies\b|accept\s(?:all\s)?cookies\b"
     r"|our\sstandards\s{0,3}:|copyright\s{1,3}(?:\u00a9\s{0,3})?(?:19|20)\d\d\b|this\smaterial\smay\snot\sbe\b"
-    r"|[^\n]{0,80}\bcontributed\sto\sthis\s(?:report|story|article)\b"
     r"|(?:file\s)?photo\b\s{0,3}(?::|by\b|credit\b|courtesy\b)|photograph\s{0,3}:|images?\s{0,3}:|credit\s{0,3}:"
     r"|caption\s{0,3}:|source\s{0,3}:\s{0,3}(?:getty|ap\b|reuters|afp|shutterstock)"
     r"|watch\s{0,3}:|listen\s{0,3}:|watch\s(?:the\s)?video\b|play\svideo\b|listen\sto\sthis\sarticle\b"
@@ -48,6 +46,11 @@ _PROMPT = (
     r"|for\smore\sinformation,?\s(?:visit|contact|go\sto|see)\b|for\simmediate\srelease\b|###|#\s#\s#|-30-|-\s?end\s?-)"
 )
 _PROMPT_LINE = re.compile(_OPEN_LIST + _PROMPT, re.I)
+# The one prompt that may start anywhere in the line's first 80 characters, so it is tried only
+# when "contr" is in the lowered line (under re.I only i, k and s match non-ASCII letters).
+_CONTRIBUTED_LINE = re.compile(
+    _OPEN_LIST + r"[^\n]{0,80}\bcontributed\sto\sthis\s(?:report|story|article)\b", re.I
+)
 # Words that are prompts only as a whole short line ("Advertisement", "Share", "Log in"),
 # not as the start of a sentence ("Sponsored by the DEA, the program ...").
 _SHORT_PROMPT = re.compile(
@@ -138,59 +141,88 @@ MAX_COUNTED_CHARS = 1500
 LONG_LINE_WORDS = 10_000
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Line:
+    """A non-blank line."""
+
     start: int
     end: int  # excluding the newline
     text: str
     words: int  # LONG_LINE_WORDS for lines too long to be anything but prose
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
+    terminal: bool  # ends like a sentence (see _TERMINAL)
+    prompt: bool | None = None  # _is_prompt, worked out once per line
 
 
-def _count_words(text: str) -> int:
-    return len(text.split()) if len(text) <= MAX_COUNTED_CHARS else LONG_LINE_WORDS
-
-
-def iter_lines(text: str, *, start: int = 0) -> Iterator[Line]:
-    """Lines split on ``\\n`` only (``str.splitlines`` also splits on form feeds and U+2028)."""
+def _blocks(text: str, start: int = 0) -> list[list[Line]]:
+    """Runs of consecutive non-blank lines, split on ``\n`` only (``str.splitlines`` also
+    splits on form feeds and U+2028)."""
+    if start > len(text):
+        return []
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
     pos = start
-    length = len(text)
-    while pos <= length:
-        end = text.find("\n", pos)
-        end = length if end < 0 else end
-        line = text[pos:end]
-        yield Line(pos, end, line, _count_words(line))
-        pos = end + 1
+    for piece in text[start:].split("\n"):
+        size = len(piece)
+        if size <= MAX_COUNTED_CHARS:
+            words = len(piece.split())  # split() and strip() share one definition of white space
+            blank = not words
+        else:
+            words = LONG_LINE_WORDS
+            blank = not piece.strip()
+        if blank:
+            if current:
+                blocks.append(current)
+                current = []
+        else:
+            current.append(Line(pos, pos + size, piece, words, _TERMINAL.search(piece[-12:]) is not None))
+        pos += size + 1
+    if current:
+        blocks.append(current)
+    return blocks
 
 
-def _terminal(line: Line) -> bool:
-    return bool(_TERMINAL.search(line.text[-12:]))
+def _may_credit(text: str) -> bool:
+    """Cheap necessary condition for ``_CREDIT`` (case-sensitive), so most lines skip the regex."""
+    return (
+        "/" in text
+        or "(" in text
+        or "hoto" in text
+        or "Getty" in text
+        or "Shutterstock" in text
+        or "iStock" in text
+    )
 
 
-def _is_prompt(line: Line) -> bool:
-    """Sign-up, sharing, cookie, credit and contact lines, links and end markers."""
+def _check_prompt(line: Line) -> bool:
     stripped = line.text.strip()
     words = line.words
-    if words <= MAX_PROMPT_WORDS and _PROMPT_LINE.match(stripped):
+    if words <= MAX_PROMPT_WORDS and (
+        _PROMPT_LINE.match(stripped) or ("contr" in stripped.lower() and _CONTRIBUTED_LINE.match(stripped))
+    ):
         return True
     if words <= MAX_SHORT_PROMPT_WORDS and _SHORT_PROMPT.fullmatch(stripped):
         return True
     if (
         words <= MAX_PROMPT_WORDS
         and _TRAILER.match(stripped)
-        and (";" in stripped or stripped.startswith("(") or not _terminal(line))
+        and (";" in stripped or stripped.startswith("(") or not line.terminal)
     ):
         return True
-    if words <= MAX_BYLINE_WORDS and not _terminal(line) and _BYLINE.fullmatch(stripped):
+    if words <= MAX_BYLINE_WORDS and not line.terminal and _BYLINE.fullmatch(stripped):
         return True
-    if words <= MAX_NEWSLETTER_WORDS and _NEWSLETTER.search(stripped):
+    # Only i, k and s have non-ASCII case-insensitive matches, so "letter" is safe to look for.
+    if words <= MAX_NEWSLETTER_WORDS and "letter" in stripped.lower() and _NEWSLETTER.search(stripped):
         return True
-    if words <= MAX_CREDIT_WORDS and _CREDIT.search(stripped):
+    if words <= MAX_CREDIT_WORDS and _may_credit(stripped) and _CREDIT.search(stripped):
         return True
     return bool(_LINK_LINE.fullmatch(stripped))
+
+
+def _is_prompt(line: Line) -> bool:
+    """Sign-up, sharing, cookie, credit and contact lines, links and end markers."""
+    if line.prompt is None:
+        line.prompt = _check_prompt(line)
+    return line.prompt
 
 
 def _is_label(line: Line) -> bool:
@@ -223,7 +255,7 @@ def _protected(line: Line) -> bool:
 
 
 def _is_prose(line: Line) -> bool:
-    return _terminal(line) or line.words > MAX_CAPTION_WORDS
+    return line.terminal or line.words > MAX_CAPTION_WORDS
 
 
 def _headline_shaped(line: Line) -> bool:
@@ -238,6 +270,33 @@ def _headline_shaped(line: Line) -> bool:
     )
 
 
+def _title_line(blocks: list[list[Line]]) -> Line | None:
+    """The headline line (see ``find_title``)."""
+    lines = [line for block in blocks for line in block]
+    chosen: int | None = None
+    for index, line in enumerate(lines):
+        if _is_prompt(line) or _is_label(line):
+            continue
+        if not _headline_shaped(line):
+            break  # the body has begun
+        if chosen is None or (lines[chosen].words < PREFERRED_TITLE_WORDS <= line.words):
+            chosen = index
+        if lines[chosen].words >= PREFERRED_TITLE_WORDS:
+            break
+    # A headline is followed by body text; a lone line is just text.
+    if chosen is None or chosen == len(lines) - 1:
+        return None
+    return lines[chosen]
+
+
+def _title(line: Line | None) -> tuple[str, int, int] | None:
+    if line is None:
+        return None
+    stripped = line.text.strip()
+    offset = line.start + line.text.index(stripped)
+    return stripped, offset, offset + len(stripped)
+
+
 def find_title(text: str, *, start: int = 0) -> tuple[str, int, int] | None:
     """The headline: a line above the first sentence that reads like one, with body text below.
 
@@ -245,67 +304,42 @@ def find_title(text: str, *, start: int = 0) -> tuple[str, int, int] | None:
     the first such line of at least ``PREFERRED_TITLE_WORDS`` words wins, else the first one.
     Returns ``(title, start, end)`` with ``text[start:end] == title`` (stripped), or ``None``.
     """
-    lines = iter_lines(text, start=start)
-    chosen: Line | None = None
-    for line in lines:
-        if line.blank or _is_prompt(line) or _is_label(line):
-            continue
-        if not _headline_shaped(line):
-            break  # the body has begun
-        if chosen is None or (chosen.words < PREFERRED_TITLE_WORDS <= line.words):
-            chosen = line
-        if chosen.words >= PREFERRED_TITLE_WORDS:
-            break
-    # A headline is followed by body text; a lone line is just text.
-    if chosen is None or not any(not following.blank for following in iter_lines(text, start=chosen.end)):
-        return None
-    stripped = chosen.text.strip()
-    offset = chosen.start + chosen.text.index(stripped)
-    return stripped, offset, offset + len(stripped)
+    return _title(_title_line(_blocks(text, start)))
+
+
+def _byline(blocks: list[list[Line]]) -> str | None:
+    seen = 0
+    for block in blocks:
+        for line in block:
+            stripped = line.text.strip()
+            if line.words <= MAX_BYLINE_WORDS and not line.terminal and _BYLINE.fullmatch(stripped):
+                name = _BYLINE_END.split(stripped[2:].strip(), maxsplit=1)[0].strip()
+                return name or None
+            seen += 1
+            if seen >= MAX_BYLINE_LINE:
+                return None
+    return None
 
 
 def find_byline(text: str, *, start: int = 0) -> str | None:
     """The author named by a "By ..." line among the first lines, e.g. ``"Dana Whitfield"``."""
-    seen = 0
-    for line in iter_lines(text, start=start):
-        if line.blank:
-            continue
-        stripped = line.text.strip()
-        if line.words <= MAX_BYLINE_WORDS and not _terminal(line) and _BYLINE.fullmatch(stripped):
-            name = _BYLINE_END.split(stripped[2:].strip(), maxsplit=1)[0].strip()
-            return name or None
-        seen += 1
-        if seen >= MAX_BYLINE_LINE:
-            return None
-    return None
+    return _byline(_blocks(text, start))
 
 
-def _blocks(text: str, start: int) -> list[list[Line]]:
-    """Runs of consecutive non-blank lines."""
-    blocks: list[list[Line]] = []
-    current: list[Line] = []
-    for line in iter_lines(text, start=start):
-        if line.blank:
-            if current:
-                blocks.append(current)
-            current = []
-        else:
-            current.append(line)
-    if current:
-        blocks.append(current)
-    return blocks
-
-
-def _units(block: list[Line]) -> Iterator[list[Line]]:
+def _units(block: list[Line]) -> list[list[Line]]:
     """Lines grouped into sentences: a unit ends at a line that ends like a sentence."""
+    if len(block) == 1:
+        return [block]
+    units: list[list[Line]] = []
     unit: list[Line] = []
     for line in block:
         unit.append(line)
-        if _is_prose(line):
-            yield unit
+        if line.terminal or line.words > MAX_CAPTION_WORDS:
+            units.append(unit)
             unit = []
     if unit:
-        yield unit
+        units.append(unit)
+    return units
 
 
 def _wrapped(unit: list[Line]) -> bool:
@@ -316,22 +350,23 @@ def _wrapped(unit: list[Line]) -> bool:
     )
 
 
-def find_boilerplate(text: str, *, start: int = 0) -> tuple[tuple[int, int], ...]:
-    """Spans of lines to skip, in order (one span per line; newlines excluded).
+def _ends_quote(line: Line | None) -> bool:
+    return line is not None and bool(_QUOTE_END.search(line.text[-8:]))
 
-    ``start`` is where the article begins (after front matter). The title line is kept.
-    """
-    title = find_title(text, start=start)
-    title_start = title[1] if title else -1
+
+def _skip_spans(blocks: list[list[Line]], title: Line | None) -> tuple[tuple[int, int], ...]:
+    kept = _title(title)
+    title_start = kept[1] if kept else -1
     skip: list[tuple[int, int]] = []
     in_body = False  # captions are judged only after the article's first sentence
     links = False  # inside a block of headline links under a "Related" label
-    after_quote = False  # the previous line closed a quotation
-    for block in _blocks(text, start):
+    previous: Line | None = None  # the last line judged; a closing quotation protects the next
+    for block in blocks:
         for unit in _units(block):
+            last = unit[-1]
             # A speaker list ("Jane Roe, M.D., Director ...") stays whole, however it is wrapped.
             captions = (
-                not _is_prose(unit[-1])
+                not _is_prose(last)
                 and not _wrapped(unit)
                 and not any(_CREDENTIALS.search(line.text) for line in unit)
             )
@@ -341,18 +376,36 @@ def find_boilerplate(text: str, *, start: int = 0) -> tuple[tuple[int, int], ...
                     continue
                 if prompt_runs_on or _is_prompt(line):
                     skip.append((line.start, line.end))
-                    prompt_runs_on = not _terminal(line) and bool(_CONTINUES.search(line.text[-40:]))
-                elif _is_label(line):
+                    prompt_runs_on = not line.terminal and bool(_CONTINUES.search(line.text[-40:]))
+                elif line.words <= 8 and _is_label(line):
                     skip.append((line.start, line.end))
                     links = True
-                elif links and not _terminal(line) and line.words <= MAX_CAPTION_WORDS:
+                elif links and not line.terminal and line.words <= MAX_CAPTION_WORDS:
                     skip.append((line.start, line.end))
                 else:
                     links = False
-                    if in_body and captions and not after_quote and not _protected(line):
+                    if in_body and captions and not _ends_quote(previous) and not _protected(line):
                         skip.append((line.start, line.end))
-                after_quote = bool(_QUOTE_END.search(line.text[-8:]))
-            in_body = in_body or (_is_prose(unit[-1]) and not _is_prompt(unit[-1]))
+                previous = line
+            in_body = in_body or (_is_prose(last) and not _is_prompt(last))
         # A label alone in its block heads the next block; otherwise its list ends with the block.
         links = links and all(_is_label(line) or _is_prompt(line) for line in block)
     return tuple(skip)
+
+
+def find_boilerplate(text: str, *, start: int = 0) -> tuple[tuple[int, int], ...]:
+    """Spans of lines to skip, in order (one span per line; newlines excluded).
+
+    ``start`` is where the article begins (after front matter). The title line is kept.
+    """
+    blocks = _blocks(text, start)
+    return _skip_spans(blocks, _title_line(blocks))
+
+
+def read_layout(
+    text: str, *, start: int = 0
+) -> tuple[tuple[str, int, int] | None, str | None, tuple[tuple[int, int], ...]]:
+    """``find_title``, ``find_byline`` and ``find_boilerplate`` in one pass over the lines."""
+    blocks = _blocks(text, start)
+    title = _title_line(blocks)
+    return _title(title), _byline(blocks), _skip_spans(blocks, title)

@@ -130,6 +130,14 @@ _TOKENS: dict[re.Pattern[str], tuple[re.Pattern[str], int]] = {
 }
 
 
+# These patterns open with "\b" and then a word character (a name or a day), so a match can
+# start only where ``_WORD_START`` matches: ``_scan`` tries the pattern at those positions alone.
+_AT_WORD_START: frozenset[re.Pattern[str]] = frozenset(
+    {_MDY_CATCH, _DMY_CATCH, _MD_CATCH, _MY_CATCH, _WEEKDAY_CATCH}
+)
+_WORD_START = re.compile(r"\b\w")
+
+
 def _tokens(token: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in token.finditer(text)]
 
@@ -145,9 +153,19 @@ def _scan(
     those positions in order, and going on after each match's end, gives finditer's matches.
     """
     token, width = _TOKENS[pattern]
+    at_word_start = pattern in _AT_WORD_START
     pos = 0
     for a, b in _tokens(token, text) if tokens is None else tokens:
         s = max(pos, a - width)
+        if at_word_start:
+            for start in _WORD_START.finditer(text, s, b):
+                if start.start() < s:
+                    continue  # inside the previous match
+                m = pattern.match(text, start.start())
+                if m is not None:
+                    yield m
+                    s = m.end()  # every pattern here matches at least one character
+            s = max(s, b)
         while s < b:
             m = pattern.match(text, s)
             if m is None:
@@ -324,6 +342,8 @@ def _date_at_line(text: str, start: int) -> Dateline | None:
     line = text[start : line_end if line_end >= 0 else len(text)][:200]
     if not _DIGIT.search(line):
         return None  # every date pattern needs a digit: most lines at the top have none
+    if not (_MONTH_TOKEN.search(line) or "/" in line or _ISO_TOKEN.search(line)):
+        return None  # nor can one match without its token (see _TOKENS)
     prefix = _DATELINE_PREFIX.match(line)
     prefix_kind = next((k for k, v in prefix.groupdict().items() if v), "none") if prefix else "none"
     # A line may start with the date itself ("Tuesday, September 27, 2021"): try that first.

@@ -21,6 +21,10 @@ PRECISION_SLACK: dict[str, int] = {"day": 0, "week": 7, "month": 31, "year": 366
 _ABBREVIATION_DOT = re.compile(
     r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|St|No|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Inc|Co|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
 )
+# Where such an abbreviation can be: the same words and dot, but no leading "\b", so the regex
+# engine skips to capitals at once. A match of _ABBREVIATION_DOT is exactly the candidate found
+# at its start, and no candidate hides one (inside a candidate, letters precede: no "\b").
+_ABBREVIATION_CANDIDATE = re.compile(r"[A-Zv][a-z]{0,3}\.")
 
 # Relative words next to a past event say how long ago it was: (pattern, first day, last day after).
 _RECENT: tuple[tuple[re.Pattern[str], int, int], ...] = (
@@ -45,7 +49,12 @@ _OTHER_TIME = re.compile(
 
 def mask_abbreviations(text: str) -> str:
     """The text with abbreviation dots replaced by "_" (same length, so offsets hold)."""
-    return _ABBREVIATION_DOT.sub(lambda m: m.group(0)[:-1] + "_", text)
+
+    def mask(m: re.Match[str]) -> str:
+        found = m.group(0)
+        return found[:-1] + "_" if _ABBREVIATION_DOT.match(text, m.start()) else found
+
+    return _ABBREVIATION_CANDIDATE.sub(mask, text)
 
 
 def event_clues(text: str, options: Options, clues: Clues) -> None:

@@ -127,24 +127,15 @@ class Figure:
 @lru_cache(maxsize=1)
 def _final_counts() -> tuple[tuple[str, int, float], ...]:
     """(metric, year, value) for every final CDC death count."""
-    return tuple(
-        (metric, int(year), float(value))
-        for year, metric, value in knowledge.cdc_long()[["year", "metric", "value"]].itertuples(index=False)
-        if metric in DEATH_METRICS
-    )
+    return tuple(row for row in knowledge.official_counts() if row[0] in DEATH_METRICS)
 
 
-@lru_cache(maxsize=1)
 def _provisional_counts() -> tuple[tuple[str, int, float], ...]:
-    table = knowledge.provisional_figures()
-    return tuple(
-        (str(metric), int(year), float(value))
-        for year, metric, value in table[["data_year", "metric", "provisional_value"]].itertuples(index=False)
-    )
+    return knowledge.provisional_counts()
 
 
 def reset_caches() -> None:
-    for fn in (_final_counts, _provisional_counts, cdc_releases):
+    for fn in (_final_counts, cdc_releases):
         fn.cache_clear()
 
 

@@ -91,7 +91,22 @@ def is_open(gate: Gate, words: Words) -> bool:
     """May a regex with this gate match the text of ``words``? (Selective sets are tried first.)"""
     if not gate:
         return True
-    return any(all(any(w in words for w in s) for s in conj) for conj in gate)
+    # Plain loops and the lookup of ``Words.__contains__`` inlined: this runs for every
+    # knowledge-base cue of every article.
+    seen, folded = words._seen, words.folded
+    for conj in gate:
+        for s in conj:
+            for w in s:
+                found = seen.get(w)
+                if found is None:
+                    found = seen[w] = w in folded
+                if found:
+                    break
+            else:
+                break  # no word of this set: the alternative is closed
+        else:
+            return True
+    return False
 
 
 def first_words(pattern: re.Pattern[str]) -> frozenset[str] | None:

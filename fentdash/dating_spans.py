@@ -55,22 +55,29 @@ def intersect(a: Sequence[Span], b: Sequence[Span]) -> Allowed:
     """Intersection of two unions of closed spans (each sorted and disjoint): a linear merge."""
     out = []
     i = j = 0
-    while i < len(a) and j < len(b):
-        s, e = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
+    na, nb = len(a), len(b)
+    while i < na and j < nb:
+        (a_start, a_end), (b_start, b_end) = a[i], b[j]
+        # Conditional expressions, not max()/min() calls: this loop runs for every clue.
+        s = b_start if b_start > a_start else a_start
+        e = b_end if b_end < a_end else a_end
         if s <= e:
             out.append((s, e))
-        if a[i][1] < b[j][1]:
+        if a_end < b_end:
             i += 1
         else:
             j += 1
     return tuple(out)
 
 
+_ONE_DAY = timedelta(days=1)
+
+
 def union(spans: Iterable[Span]) -> Allowed:
     """Sorted, disjoint form of any spans."""
     out: list[Span] = []
     for s, e in sorted(spans):
-        if out and s <= out[-1][1] + timedelta(days=1):
+        if out and s <= out[-1][1] + _ONE_DAY:
             out[-1] = (out[-1][0], max(out[-1][1], e))
         else:
             out.append((s, e))
@@ -78,7 +85,10 @@ def union(spans: Iterable[Span]) -> Allowed:
 
 
 def contains(window: Sequence[Span], day: date) -> bool:
-    return any(s <= day <= e for s, e in window)
+    for s, e in window:
+        if s <= day <= e:
+            return True
+    return False
 
 
 def length(window: Sequence[Span]) -> int:

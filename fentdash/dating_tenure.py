@@ -181,10 +181,13 @@ def _known_mentions(text: str, options: Options) -> list[Mention]:
     ]
 
 
+_WORD_RUN = re.compile(r"\S+\s*")
+
+
 def _trailing_title(left: str) -> str:
     """The run of title-like words just before a name ("the DEA's acting head ")."""
     keep = len(left)
-    for w in reversed(list(re.finditer(r"\S+\s*", left))):
+    for w in reversed(list(_WORD_RUN.finditer(left))):
         token = w.group(0).strip().strip("(),").lower()
         if not (
             any(c.isupper() for c in w.group(0)) or token in _TITLE_WORDS or token.endswith(("'s", "\u2019s"))

@@ -35,7 +35,10 @@ PAST_VERB = re.compile(
 
 def skipped(start: int, end: int, options: Options) -> bool:
     """Does ``start..end`` overlap boilerplate the extractors ignore?"""
-    return any(start < e and s < end for s, e in options.skip)
+    for s, e in options.skip:
+        if start < e and s < end:
+            return True
+    return False
 
 
 def sentence(text: str, pos: int) -> tuple[int, int]:

@@ -27,6 +27,7 @@ Progress = Callable[[int, int, str], None]
 # but word-list lookups do not. Extraction runs on a copy with them folded one character for
 # one character, so offsets are unchanged; spans are then re-read from the real text.
 _LOOKALIKES = str.maketrans({"\u0131": "i", "\u017f": "s", "\u212a": "K", "\u0130": "I"})
+_LOOKALIKE_CHARS = tuple(chr(code) for code in _LOOKALIKES)
 
 
 def parse_document(document: Document, *, max_chars: int = MAX_ANALYSED_CHARS) -> ParsedArticle:
@@ -36,8 +37,9 @@ def parse_document(document: Document, *, max_chars: int = MAX_ANALYSED_CHARS) -
     offsets into the whole text, so nothing shifts.
     """
     original = document.text[:max_chars]
-    text, skip = original.translate(_LOOKALIKES), document.skip
-    folded = text != original
+    # str.translate visits every character; four substring searches are ~50x cheaper.
+    folded = any(c in original for c in _LOOKALIKE_CHARS)
+    text, skip = (original.translate(_LOOKALIKES) if folded else original), document.skip
     notes: tuple[str, ...] = ()
     if len(document.text) > max_chars:
         notes = (

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from itertools import accumulate
+from re import _parser as sre_parse  # type: ignore[attr-defined]  # the stdlib's own regex parser
 from typing import Literal
 
 import dateparser  # type: ignore[import-untyped]
@@ -913,46 +915,140 @@ def _offset(rule: _Rule, m: re.Match) -> tuple[int, str | None]:
 # ----------------------------------------------------------------------------- finding
 
 _CHUNK = 120  # measured: fewer gate checks than per line, less rescanning than bigger chunks
-# Every gate word, and the rules each one opens: a chunk tests each word present in the
-# article once, not once per rule.
+# Sets of rules are bit masks over rule indexes. Every gate word opens the rules that list it;
+# every "also" word is one bit of a chunk's "also" mask.
 _GATE_WORDS: tuple[str, ...] = tuple(dict.fromkeys(w for r in _RULES for w in r.words))
-_RULES_BY_WORD: dict[str, frozenset[int]] = {
-    w: frozenset(i for i, r in enumerate(_RULES) if w in r.words) for w in _GATE_WORDS
+_WORD_MASK: dict[str, int] = {
+    w: sum(1 << i for i, r in enumerate(_RULES) if w in r.words) for w in _GATE_WORDS
 }
-_UNGATED: frozenset[int] = frozenset(i for i, r in enumerate(_RULES) if not r.words)
+_ALSO_WORDS: tuple[str, ...] = tuple(dict.fromkeys(w for r in _RULES for w in r.also))
+_ALSO_BIT: dict[str, int] = {w: 1 << i for i, w in enumerate(_ALSO_WORDS)}
+_ALSO_MASK: tuple[int, ...] = tuple(sum(_ALSO_BIT[w] for w in r.also) for r in _RULES)
+_ALL_WORDS: tuple[str, ...] = tuple(dict.fromkeys(_GATE_WORDS + _ALSO_WORDS))
+# A word holding a shorter one ("ending", "end") cannot be in a text that lacks the shorter one:
+# looking for the shortest words first, most absent words need no search of their own.
+_PART_OF: dict[str, str] = {
+    w: max((u for u in _ALL_WORDS if u != w and u in w), key=len, default="") for w in _ALL_WORDS
+}
+_SHORTEST_FIRST: tuple[str, ...] = tuple(sorted(_ALL_WORDS, key=len))
+_UNGATED_MASK = sum(1 << i for i, r in enumerate(_RULES) if not r.words)
+_DIGIT_MASK = sum(1 << i for i, r in enumerate(_RULES) if r.digit)
+_MONTH_MASK = sum(1 << i for i, r in enumerate(_RULES) if r.month)
+# Chunks end just after a newline, so a word without one never runs from one chunk into the next.
+assert not any("\n" in w for w in _ALL_WORDS)
 
 
-def _open_rules(words: Sequence[str], lower: str, digit: bool, month: bool) -> list[_Rule]:
-    """The rules whose gates a chunk passes: a gate word, a digit or month if asked, an ``also`` word."""
-    opened = set(_UNGATED)
-    for w in words:
-        if w in lower:
-            opened.update(_RULES_BY_WORD[w])
-    rules = []
-    for i in sorted(opened):
-        rule = _RULES[i]
-        if (digit or not rule.digit) and (month or not rule.month):
-            if not rule.also or any(w in lower for w in rule.also):
-                rules.append(rule)
-    return rules
+def _chunk_ends(text: str) -> list[int]:
+    """Chunks of whole lines, at least _CHUNK long, so short lines share one gate check."""
+    ends = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + _CHUNK)
+        start = len(text) if end < 0 else end + 1
+        ends.append(start)
+    return ends
+
+
+def _chunk_words(text: str, ends: list[int]) -> tuple[list[int], list[int]]:
+    """Per chunk, the rules its gate words open and its "also" words (both masks).
+
+    A word is in a chunk's lower-cased text when the lower-cased article holds it within the
+    chunk's offsets, so each word is looked for once per chunk that holds it, not in every chunk.
+    """
+    opened = [_UNGATED_MASK] * len(ends)
+    also = [0] * len(ends)
+    whole = text.lower()
+    if len(whole) != len(text):  # a letter lower-cases to two ("İ"): offsets differ, lower each chunk
+        start = 0
+        for k, end in enumerate(ends):
+            lower = text[start:end].lower()
+            for w in _ALL_WORDS:
+                if w in lower:
+                    opened[k] |= _WORD_MASK.get(w, 0)
+                    also[k] |= _ALSO_BIT.get(w, 0)
+            start = end
+        return opened, also
+    absent: set[str] = set()
+    for w in _SHORTEST_FIRST:
+        at = -1 if _PART_OF[w] in absent else whole.find(w)
+        if at < 0:
+            absent.add(w)
+            continue
+        mask, bit = _WORD_MASK.get(w, 0), _ALSO_BIT.get(w, 0)
+        while at >= 0:
+            k = bisect_right(ends, at)  # the chunk holding offset ``at``
+            opened[k] |= mask
+            also[k] |= bit
+            at = whole.find(w, ends[k])
+    return opened, also
+
+
+def _anchor_of(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], int] | None:
+    """The compiled anchor of ``pattern`` (see ``P.ANCHORS``) and how far before it a match may start."""
+    pieces = P.ANCHORS.get(pattern)
+    if pieces is None:
+        return None
+    lead, anchor = pieces
+    try:
+        if not pattern.pattern.startswith(lead + anchor):
+            return None
+        # Matches must be non-empty for _anchored to step from one match's end to the next.
+        if sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[0] == 0:
+            return None
+        reach = sre_parse.parse(lead, pattern.flags).getwidth()[1]
+    except Exception:  # a private parser may change between Python versions: then scan all
+        return None
+    return re.compile(anchor, pattern.flags), reach
+
+
+_ANCHORS: tuple[tuple[re.Pattern[str], int] | None, ...] = tuple(_anchor_of(r.pattern) for r in _RULES)
+
+
+def _anchored(
+    pattern: re.Pattern[str], anchor: re.Pattern[str], reach: int, text: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)``, starting the pattern only just before its anchor.
+
+    The next match holds the first anchor match at or after it, so it starts at most
+    ``reach`` before that one; with no anchor left, no match is left either.
+    """
+    pos = start
+    while True:
+        hit = anchor.search(text, pos, end)
+        if hit is None:
+            return
+        m = pattern.search(text, max(pos, hit.start() - reach), end)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 def _candidates(text: str) -> list[tuple[int, int, _Rule, re.Match]]:
-    """Every rule's matches; a rule scans only the paragraphs that pass its cheap gates."""
+    """Every rule's matches; a rule scans only the chunks that pass its cheap gates."""
     found = []
-    # A word absent from the whole article is absent from each of its chunks.
-    whole = text.lower()
-    words = [w for w in _GATE_WORDS if w in whole]
+    ends = _chunk_ends(text)
+    opened_by_words, also_words = _chunk_words(text, ends)
     start = 0
-    while start < len(text):
-        # Chunks of whole lines, at least _CHUNK long, so short lines share one gate check.
-        end = text.find("\n", start + _CHUNK)
-        end = len(text) if end < 0 else end + 1
-        lower = text[start:end].lower()
-        digit = P.DIGIT_GATE.search(text, start, end) is not None
-        month = P.MONTH_GATE.search(text, start, end) is not None
-        for rule in _open_rules(words, lower, digit, month):
-            for m in rule.pattern.finditer(text, start, end):
+    for end, opened, also in zip(ends, opened_by_words, also_words, strict=True):
+        if opened & _DIGIT_MASK and P.DIGIT_GATE.search(text, start, end) is None:
+            opened &= ~_DIGIT_MASK
+        if opened & _MONTH_MASK and P.MONTH_GATE.search(text, start, end) is None:
+            opened &= ~_MONTH_MASK
+        while opened:
+            bit = opened & -opened  # lowest rule index first, as the rules are ordered
+            opened ^= bit
+            index = bit.bit_length() - 1
+            rule = _RULES[index]
+            if rule.also and not also & _ALSO_MASK[index]:
+                continue
+            anchored = _ANCHORS[index]
+            matches = (
+                rule.pattern.finditer(text, start, end)
+                if anchored is None
+                else _anchored(rule.pattern, *anchored, text, start, end)
+            )
+            for m in matches:
                 if m.end() > m.start() and (rule.accept is None or rule.accept(text, m)):
                     found.append((m.start(), m.end(), rule, m))
         start = end
@@ -1079,8 +1175,19 @@ def _join_since(text: str, items: list[TimeExpression]) -> list[TimeExpression]:
     return out
 
 
-def _in_skip(e: TimeExpression, skip: Sequence[tuple[int, int]]) -> bool:
-    return any(e.start < s_end and s_start < e.end for s_start, s_end in skip)
+def _outside_skip(items: list[TimeExpression], skip: Sequence[tuple[int, int]]) -> list[TimeExpression]:
+    """``items`` that overlap no ``skip`` span (``e.start < s_end and s_start < e.end`` for none)."""
+    if not skip:
+        return items
+    spans = sorted(skip)
+    starts = [s_start for s_start, _ in spans]
+    reach = list(accumulate((s_end for _, s_end in spans), max))  # furthest end so far
+    out = []
+    for e in items:
+        i = bisect_left(starts, e.end)  # the spans starting before the expression ends
+        if not (i and reach[i - 1] > e.start):
+            out.append(e)
+    return out
 
 
 def find_time_expressions(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[TimeExpression]:
@@ -1101,7 +1208,7 @@ def find_time_expressions(text: str, *, skip: Sequence[tuple[int, int]] = ()) ->
         numbers are years only in 1950-2035 and not next to digits, money, IDs or counts.
     """
     items = _join_since(text, _join_ranges(text, list(_atoms(text))))
-    return [e for e in items if not _in_skip(e, skip)]
+    return _outside_skip(items, skip)
 
 
 # ----------------------------------------------------------------------------- resolving

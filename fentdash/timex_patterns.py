@@ -226,15 +226,22 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Z
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?(?![A-Za-z])"
 _YEAR = r"(?:19[5-9]\d|20[0-2]\d|203[0-5])(?![\d])"
 # A standalone year: not glued to other digits, money, IDs, decimals or percentages.
-_YEAR_FREE = r"(?<![\d,.$£€#/:-])(?:19[5-9]\d|20[0-2]\d|203[0-5])(?!\d|[.,]\d|[ \t\u00a0]?%|[-–/]\d)"
+_YEAR_FREE_LEAD = r"(?<![\d,.$£€#/:-])"
+_YEAR_DIGITS = r"(?:19[5-9]\d|20[0-2]\d|203[0-5])"
+_YEAR_FREE = _YEAR_FREE_LEAD + _YEAR_DIGITS + r"(?!\d|[.,]\d|[ \t\u00a0]?%|[-–/]\d)"
 _NUM = (
     r"(?:\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|eighteen|twenty(?:-four)?|thirty(?:-six)?|forty|fifty))"
 )
 _UNIT = r"(?i:days?|weeks?|months?|years?|decades?)"
 _WEEKDAY_PREFIX = rf"(?:{_WEEKDAY},?[ \t\u00a0]{{1,3}})?"
-_MDY = rf"{_WEEKDAY_PREFIX}(?P<month>{_MONTH})[ \t\u00a0]{{1,3}}(?P<day>{_DAY}),?[ \t\u00a0]{{1,3}}(?P<year>{_YEAR})"
-_DMY = rf"{_WEEKDAY_PREFIX}(?:(?i:the)[ \t\u00a0])?(?P<day>{_DAY})[ \t\u00a0]{{1,3}}(?:(?i:of)[ \t\u00a0])?(?P<month>{_MONTH}),?[ \t\u00a0]{{1,3}}(?P<year>{_YEAR})"
+_MDY_ANCHOR = rf"(?P<month>{_MONTH})[ \t\u00a0]{{1,3}}(?P<day>{_DAY}),?[ \t\u00a0]{{1,3}}(?P<year>{_YEAR})"
+_MDY = rf"{_WEEKDAY_PREFIX}{_MDY_ANCHOR}"
+_DMY_LEAD = (
+    rf"{_WEEKDAY_PREFIX}(?:(?i:the)[ \t\u00a0])?(?P<day>{_DAY})[ \t\u00a0]{{1,3}}(?:(?i:of)[ \t\u00a0])?"
+)
+_DMY_ANCHOR = rf"(?P<month>{_MONTH}),?[ \t\u00a0]{{1,3}}(?P<year>{_YEAR})"
+_DMY = _DMY_LEAD + _DMY_ANCHOR
 _THIS_LAST_NEXT_YEAR = r"(?P<rel>(?i:this|last|next|the[ \t\u00a0]+current|the[ \t\u00a0]+past))[ \t\u00a0]+(?i:year)(?![A-Za-z])"
 _END = r"(?![A-Za-z])"
 # First-character lookaheads: each states only what every match of its pattern starts with,
@@ -272,19 +279,23 @@ QUARTER_REL_PATTERN = re.compile(
     rf"(?:(?i:the)[ \t\u00a0]{{1,3}})?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[ \t\u00a0]{{1,3}}"
     rf"(?i:quarter)[ \t\u00a0]{{1,3}}(?i:of)[ \t\u00a0]{{1,3}}{_THIS_LAST_NEXT_YEAR}"
 )
-PART_PATTERN = re.compile(
+_PART_LEAD = (
     rf"(?:(?i:the)[ \t\u00a0]{{1,3}})?(?P<which>(?i:first|last|final|second|latter))[ \t\u00a0]{{1,3}}"
-    rf"(?:(?P<n>{_NUM})[ \t\u00a0]{{1,3}}(?i:months)|(?P<half>(?i:half)))[ \t\u00a0]{{1,3}}(?i:of)[ \t\u00a0]{{1,3}}(?P<year>{_YEAR})"
+    rf"(?:(?P<n>{_NUM})[ \t\u00a0]{{1,3}}(?i:months)|(?P<half>(?i:half)))[ \t\u00a0]{{1,3}}(?i:of)[ \t\u00a0]{{1,3}}"
 )
+_PART_ANCHOR = rf"(?P<year>{_YEAR})"
+PART_PATTERN = re.compile(_PART_LEAD + _PART_ANCHOR)
 PART_REL_PATTERN = re.compile(
     rf"(?:(?i:the)[ \t\u00a0]{{1,3}})?(?P<which>(?i:first|last|final|second|latter))[ \t\u00a0]{{1,3}}"
     rf"(?:(?P<n>{_NUM})[ \t\u00a0]{{1,3}}(?i:months)|(?P<half>(?i:half)))[ \t\u00a0]{{1,3}}(?i:of)[ \t\u00a0]{{1,3}}"
     rf"(?:{_THIS_LAST_NEXT_YEAR}|(?P<theyear>(?i:the[ \t\u00a0]+year)){_END})"
 )
-SEASON_YEAR_PATTERN = re.compile(
+_SEASON_LEAD = (
     rf"{_STARTS_SEASON}(?:(?i:the)[ \t\u00a0]{{1,3}})?(?P<season>(?i:spring|summer|fall|autumn|winter|early|mid|middle|late|"
-    rf"beginning|start|end))(?:-|[ \t\u00a0]{{1,3}}(?:(?i:of)[ \t\u00a0]{{1,3}})?)(?P<year>{_YEAR})"
+    rf"beginning|start|end))(?:-|[ \t\u00a0]{{1,3}}(?:(?i:of)[ \t\u00a0]{{1,3}})?)"
 )
+_SEASON_ANCHOR = rf"(?P<year>{_YEAR})"
+SEASON_YEAR_PATTERN = re.compile(_SEASON_LEAD + _SEASON_ANCHOR)
 FISCAL_PATTERN = re.compile(
     rf"(?i:fiscal)[ \t\u00a0]{{1,3}}(?:(?i:years?)[ \t\u00a0]{{1,3}})?(?P<year>{_YEAR})"
     rf"|\bFY[ \t\u00a0]?['’]?(?P<fy>{_YEAR}|\d\d(?!\d|[.,]\d|%))"
@@ -302,21 +313,29 @@ DECADE_PATTERN = re.compile(
 YEAR_RANGE_PATTERN = re.compile(
     rf"{_STARTS_YEAR_RANGE}(?:(?i:from|between)[ \t\u00a0]{{1,3}})?(?<![\d,.$#/-])(?P<y1>{_YEAR})[ \t\u00a0]?[-–—/][ \t\u00a0]?(?P<y2>{_YEAR}|\d\d(?!\d))(?![\d%-])"
 )
+_MONTH_RANGE_LEAD = r"(?:(?i:from|between)[ \t\u00a0]{1,3})?"
+_MONTH_RANGE_ANCHOR = (
+    rf"(?P<m1>{_MONTH})[ \t\u00a0]{{0,3}}(?:[-–—]|[ \t\u00a0](?i:to|through|thru|and|until)[ \t\u00a0])[ \t\u00a0]{{0,3}}"
+    rf"(?P<m2>{_MONTH})"
+)
 MONTH_RANGE_PATTERN = re.compile(
-    rf"(?:(?i:from|between)[ \t\u00a0]{{1,3}})?(?P<m1>{_MONTH})[ \t\u00a0]{{0,3}}(?:[-–—]|[ \t\u00a0](?i:to|through|thru|and|until)[ \t\u00a0])[ \t\u00a0]{{0,3}}"
-    rf"(?P<m2>{_MONTH}),?[ \t\u00a0]{{1,3}}(?P<year>{_YEAR})"
+    _MONTH_RANGE_LEAD + _MONTH_RANGE_ANCHOR + rf",?[ \t\u00a0]{{1,3}}(?P<year>{_YEAR})"
 )
 # "from January through the end of June", "between March and May": months of the latest such span.
 MONTH_RANGE_REL_PATTERN = re.compile(
     rf"(?i:from|between)[ \t\u00a0]{{1,3}}(?P<m1>{_MONTH_FULL})[ \t\u00a0]{{0,3}}(?:[-–—]|[ \t\u00a0](?i:to|through|thru|and|until)[ \t\u00a0])"
     rf"[ \t\u00a0]{{0,3}}(?:(?i:the[ \t\u00a0]+end[ \t\u00a0]+of)[ \t\u00a0]{{1,3}})?(?P<m2>{_MONTH_FULL})(?![ \t\u00a0]{{0,3}}\d|,?[ \t\u00a0]{{1,3}}{_YEAR})"
 )
-_ROLLING_HEAD = (
+_ROLLING_LEAD = (
     rf"{_STARTS_ROLLING}(?:(?i:the)[ \t\u00a0]{{1,3}})?(?:(?P<n>{_NUM}|(?i:twelve))[- \t](?i:months?)|(?:(?i:fiscal)[ \t\u00a0]{{1,3}})?(?i:year))(?:[- \t](?i:long))?"
-    rf"(?:[ \t\u00a0]{{1,3}}(?i:period))?(?:[ \t\u00a0]{{1,3}}(?i:that|which))?[ \t\u00a0]{{1,3}}(?i:ending|ended|ends|through|to)[ \t\u00a0]{{1,3}}"
-    rf"(?:(?i:in|on)[ \t\u00a0]{{1,3}})?(?:(?i:the[ \t\u00a0]+end[ \t\u00a0]+of)[ \t\u00a0]{{1,3}})?"
-    rf"(?P<month>{_MONTH})(?:[ \t\u00a0]{{1,3}}(?P<day>{_DAY}))?"
+    rf"(?:[ \t\u00a0]{{1,3}}(?i:period))?(?:[ \t\u00a0]{{1,3}}(?i:that|which))?"
 )
+_ROLLING_ANCHOR = (
+    rf"[ \t\u00a0]{{1,3}}(?i:ending|ended|ends|through|to)[ \t\u00a0]{{1,3}}"
+    rf"(?:(?i:in|on)[ \t\u00a0]{{1,3}})?(?:(?i:the[ \t\u00a0]+end[ \t\u00a0]+of)[ \t\u00a0]{{1,3}})?"
+    rf"(?P<month>{_MONTH})"
+)
+_ROLLING_HEAD = _ROLLING_LEAD + _ROLLING_ANCHOR + rf"(?:[ \t\u00a0]{{1,3}}(?P<day>{_DAY}))?"
 ROLLING_PATTERN = re.compile(rf"{_ROLLING_HEAD},?[ \t\u00a0]{{1,3}}(?P<year>{_YEAR})")
 # "the 12 months ending in June": the end month is the latest June before the article.
 ROLLING_REL_PATTERN = re.compile(rf"{_ROLLING_HEAD}(?!,?[ \t\u00a0]{{1,3}}{_YEAR})")
@@ -327,14 +346,15 @@ MONTH_DAY_PATTERN = re.compile(
     rf"{_STARTS_MONTH_DAY}{_WEEKDAY_PREFIX}(?:(?P<month>{_MONTH})[ \t\u00a0]{{1,3}}(?P<day>{_DAY})|(?P<day2>{_DAY})[ \t\u00a0]{{1,3}}(?:(?i:of)[ \t\u00a0])?(?P<month2>{_MONTH}))"
     r"(?![ \t\u00a0]?[%\d]|,?[ \t\u00a0]{1,3}\d)"
 )
-MONTH_NAME_PATTERN = re.compile(
+_MONTH_NAME_LEAD = (
     rf"{_STARTS_MONTH_NAME}\b(?P<trigger>(?i:since[ \t\u00a0]+early|since[ \t\u00a0]+late|since[ \t\u00a0]+mid-?|in[ \t\u00a0]+early|in[ \t\u00a0]+late|in[ \t\u00a0]+mid-?|earlier[ \t\u00a0]+in|later[ \t\u00a0]+in|in|last|this|next|since|"
-    rf"until|by|during|through|early|late|mid-))[ \t\u00a0]{{0,3}}(?P<month>{_MONTH_FULL})(?![ \t\u00a0]{{0,3}}\d|-)"
+    rf"until|by|during|through|early|late|mid-))[ \t\u00a0]{{0,3}}"
 )
-WEEKDAY_PATTERN = re.compile(
-    rf"(?:(?P<trigger>(?i:on|last|this[ \t\u00a0]+past|this|next))[ \t\u00a0]{{1,3}})?(?P<weekday>{_WEEKDAY})"
-    rf"(?!,?[ \t\u00a0]{{1,3}}(?:{_MONTH}|\d))"
-)
+_MONTH_NAME_ANCHOR = rf"(?P<month>{_MONTH_FULL})"
+MONTH_NAME_PATTERN = re.compile(_MONTH_NAME_LEAD + _MONTH_NAME_ANCHOR + r"(?![ \t\u00a0]{0,3}\d|-)")
+_WEEKDAY_LEAD = r"(?:(?P<trigger>(?i:on|last|this[ \t\u00a0]+past|this|next))[ \t\u00a0]{1,3})?"
+_WEEKDAY_ANCHOR = rf"(?P<weekday>{_WEEKDAY})"
+WEEKDAY_PATTERN = re.compile(_WEEKDAY_LEAD + _WEEKDAY_ANCHOR + rf"(?!,?[ \t\u00a0]{{1,3}}(?:{_MONTH}|\d))")
 UNIT_REL_PATTERN = re.compile(
     rf"\b(?P<rel>(?i:last|this|next))[ \t\u00a0]{{1,3}}(?P<unit>(?i:year|month|week)){_END}"
 )
@@ -359,27 +379,31 @@ SINCE_START_PATTERN = re.compile(
     r"[ \t\u00a0]{1,3}(?P<fiscal>(?i:fiscal)[ \t\u00a0]{1,3})?(?P<unit>(?i:year|month|week))(?![A-Za-z])"
 )
 # "through the end of June [2023]": the year up to the end of that month (a cumulative count).
-_THROUGH_END = (
-    rf"\b(?i:through|thru|until|till|by|as[ \t\u00a0]+of)[ \t\u00a0]{{1,3}}(?i:the)[ \t\u00a0]{{1,3}}(?i:end)"
-    rf"[ \t\u00a0]{{1,3}}(?i:of)[ \t\u00a0]{{1,3}}(?P<month>{_MONTH_FULL}|{_MONTH}(?<=\.))"
+_THROUGH_END_LEAD = (
+    r"\b(?i:through|thru|until|till|by|as[ \t\u00a0]+of)[ \t\u00a0]{1,3}(?i:the)[ \t\u00a0]{1,3}(?i:end)"
+    r"[ \t\u00a0]{1,3}(?i:of)[ \t\u00a0]{1,3}"
 )
+_THROUGH_END_ANCHOR = rf"(?P<month>{_MONTH_FULL}|{_MONTH}(?<=\.))"
+_THROUGH_END = _THROUGH_END_LEAD + _THROUGH_END_ANCHOR
 THROUGH_END_PATTERN = re.compile(rf"{_THROUGH_END},?[ \t\u00a0]{{1,3}}(?P<year>{_YEAR})")
 THROUGH_END_REL_PATTERN = re.compile(rf"{_THROUGH_END}(?![ \t\u00a0]{{0,3}}\d|,?[ \t\u00a0]{{1,3}}{_YEAR})")
-AGO_PATTERN = re.compile(
-    rf"\b(?P<n>{_NUM})[ \t\u00a0]{{1,3}}(?P<unit>{_UNIT})[ \t\u00a0]{{1,3}}(?i:ago){_END}"
-)
+_COUNT_LEAD = rf"\b(?P<n>{_NUM})[ \t\u00a0]{{1,3}}"
+_AGO_ANCHOR = rf"(?P<unit>{_UNIT})[ \t\u00a0]{{1,3}}(?i:ago){_END}"
+AGO_PATTERN = re.compile(_COUNT_LEAD + _AGO_ANCHOR)
+_PAST_LEAD = r"(?:\b(?i:in|over|during|within|for|throughout)[ \t\u00a0]{1,3})?"
+_PAST_ANCHOR = r"(?:(?i:the|this)[ \t\u00a0]{1,3})(?i:past|last)[ \t\u00a0]{1,3}"
 PAST_PATTERN = re.compile(
-    rf"(?:\b(?i:in|over|during|within|for|throughout)[ \t\u00a0]{{1,3}})?(?:(?i:the|this)[ \t\u00a0]{{1,3}})(?i:past|last)[ \t\u00a0]{{1,3}}"
-    rf"(?:(?P<n>{_NUM}|(?i:several|few))[ \t\u00a0]{{1,3}})?(?P<unit>{_UNIT}){_END}"
+    _PAST_LEAD
+    + _PAST_ANCHOR
+    + rf"(?:(?P<n>{_NUM}|(?i:several|few))[ \t\u00a0]{{1,3}})?(?P<unit>{_UNIT}){_END}"
 )
 SINGLE_YEAR_PATTERN = re.compile(
     r"\b(?i:in)[ \t\u00a0]{1,3}(?i:a[ \t\u00a0]+single|one|just[ \t\u00a0]+one|a[ \t\u00a0]+single[ \t\u00a0]+calendar)[ \t\u00a0]{1,3}(?i:year)(?![A-Za-z-])"
 )
 
 # Anaphoric: relative to the period named just before
-SHIFT_PATTERN = re.compile(
-    rf"\b(?P<n>{_NUM})[ \t\u00a0]{{1,3}}(?P<unit>{_UNIT})[ \t\u00a0]{{1,3}}(?P<dir>(?i:earlier|previously|before|prior|later|after|afterwards?)){_END}"
-)
+_SHIFT_ANCHOR = rf"(?P<unit>{_UNIT})[ \t\u00a0]{{1,3}}(?P<dir>(?i:earlier|previously|before|prior|later|after|afterwards?)){_END}"
+SHIFT_PATTERN = re.compile(_COUNT_LEAD + _SHIFT_ANCHOR)
 PREVIOUS_PATTERN = re.compile(
     rf"\b(?i:the)[ \t\u00a0]{{1,3}}(?P<dir>(?i:previous|prior|preceding|following|next))[ \t\u00a0]{{1,3}}(?P<unit>(?i:year|month|quarter|week|day)){_END}"
     rf"|\b(?i:the)[ \t\u00a0]{{1,3}}(?P<unit2>(?i:year|month|week|day))[ \t\u00a0]{{1,3}}(?P<dir2>(?i:before|prior|earlier|after|later)){_END}"
@@ -399,6 +423,29 @@ SAME_YEAR_BEFORE_PATTERN = re.compile(
     rf"(?:(?i:(?:a|one)[ \t\u00a0]+year[ \t\u00a0]+(?:earlier|before|ago|prior))|(?i:the[ \t\u00a0]+(?:previous|prior|preceding)[ \t\u00a0]+year)|"
     rf"(?i:the[ \t\u00a0]+year[ \t\u00a0]+before)|(?i:(?:of[ \t\u00a0]+|in[ \t\u00a0]+)?last[ \t\u00a0]+year)){_END}"
 )
+
+# ----------------------------------------------------------------------------- anchors
+# For some patterns, ``(lead, anchor)``: the pattern's source starts with ``lead + anchor``,
+# so every match holds an ``anchor`` match no further in than the longest ``lead``. Most
+# anchors open with a capitalised name or a digit, which the regex engine skips to at once,
+# so ``timex`` looks for the anchor first and starts the pattern only just before it.
+ANCHORS: Final[dict[re.Pattern[str], tuple[str, str]]] = {
+    YEAR_PATTERN: (_STARTS_YEAR + _YEAR_FREE_LEAD, _YEAR_DIGITS),
+    MDY_PATTERN: (_STARTS_MDY + _WEEKDAY_PREFIX, _MDY_ANCHOR),
+    DMY_PATTERN: (_STARTS_DMY + _DMY_LEAD, _DMY_ANCHOR),
+    PART_PATTERN: (_PART_LEAD, _PART_ANCHOR),
+    SEASON_YEAR_PATTERN: (_SEASON_LEAD, _SEASON_ANCHOR),
+    MONTH_RANGE_PATTERN: (_MONTH_RANGE_LEAD, _MONTH_RANGE_ANCHOR),
+    ROLLING_PATTERN: (_ROLLING_LEAD, _ROLLING_ANCHOR),
+    ROLLING_REL_PATTERN: (_ROLLING_LEAD, _ROLLING_ANCHOR),
+    MONTH_NAME_PATTERN: (_MONTH_NAME_LEAD, _MONTH_NAME_ANCHOR),
+    WEEKDAY_PATTERN: (_WEEKDAY_LEAD, _WEEKDAY_ANCHOR),
+    AGO_PATTERN: (_COUNT_LEAD, _AGO_ANCHOR),
+    PAST_PATTERN: (_PAST_LEAD, _PAST_ANCHOR),
+    SHIFT_PATTERN: (_COUNT_LEAD, _SHIFT_ANCHOR),
+    THROUGH_END_PATTERN: (_THROUGH_END_LEAD, _THROUGH_END_ANCHOR),
+    THROUGH_END_REL_PATTERN: (_THROUGH_END_LEAD, _THROUGH_END_ANCHOR),
+}
 
 # ----------------------------------------------------------------------------- gates
 DIGIT_GATE = re.compile(r"\d")
