@@ -92,9 +92,9 @@ _SERIAL_NAME = re.compile(
 )
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|stated|noted|warned|explained)[ \t]+$")
 _ORG_TRIM = re.compile(r"^(?:[Tt]he[ \t]+)?(?:(?:U\.S\.|US)[ \t]+)?|(?:[ \t]*\([A-Z]{2,6}\))?(?:['’]s)?$")
-_ORG_ANAPHOR = re.compile(
-    r"(?=[Tt]he )\b(?:" + "|".join(p + "|" + p.capitalize() for p in sorted(ORG_ANAPHORS)) + r")\b"
-)
+# Every _ORG_ANAPHOR match is one of these, as written.
+_ORG_ANAPHOR_FORMS = tuple(form for p in sorted(ORG_ANAPHORS) for form in (p, p.capitalize()))
+_ORG_ANAPHOR = re.compile(r"(?=[Tt]he )\b(?:" + "|".join(_ORG_ANAPHOR_FORMS) + r")\b")
 _CONNECTORS = frozenset({"of", "for", "on", "and", "in", "the"})
 _APPOSED_NAME = re.compile(r",[ \t]*$")
 # "the" right before a capitalised run: a name never follows it ("of the Substance Abuse and").
@@ -256,15 +256,16 @@ def _name_index(officials: tuple[knowledge.Official, ...]) -> NameIndex:
     return exact, first_last, {k: tuple(sorted(v)) for k, v in surnames.items()}
 
 
-def _organization_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """A pattern for every organisation name and alias; rebuilt when the knowledge base reloads."""
+def _organization_pattern() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
+    """A pattern for every organisation name and alias, the canonical name of each form, and
+    the forms every match holds one of; rebuilt when the knowledge base reloads."""
     return _organization_index(tuple(knowledge.organizations().items()))
 
 
 @lru_cache(maxsize=2)
 def _organization_index(
     organizations: tuple[tuple[str, tuple[str, ...]], ...],
-) -> tuple[re.Pattern[str], dict[str, str]]:
+) -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
     canonical: dict[str, str] = {}
     for name, aliases in organizations:
         for form in (name, *aliases):
@@ -278,7 +279,10 @@ def _organization_index(
         + "|".join(re.escape(f) for f in forms)
         + r")(?![\w-])(?:[ \t]*\([A-Z]{2,6}\))?(?:['’]s)?"
     )
-    return pattern, canonical
+    # A match holds a form as written; a form holding a shorter one ("U.S. Drug Enforcement
+    # Administration") needs no test of its own.
+    needs = tuple(f for f in forms if not any(g != f and g in f for g in forms))
+    return pattern, canonical, needs
 
 
 def _kb_genders() -> dict[str, Gender]:
@@ -379,7 +383,13 @@ def _prefix_role(text: str, start: int) -> tuple[int, str | None]:
     """(start, role) of the role phrase written right before a name, e.g. "the DEA’s acting
     head"; ``(start, None)`` when there is none."""
     line_start = text.rfind("\n", max(0, start - 160), start) + 1
-    tokens = [m for m in _ROLE_TOKENS.finditer(text, max(line_start, start - 160), start)][-MAX_ROLE_TOKENS:]
+    lo = max(line_start, start - 160)
+    # Most names follow no role: when the word right before the name cannot end one, the loop
+    # below stops at once. ``str.split`` and ``\S+`` cut at the same whitespace.
+    tail = text[lo:start].rsplit(None, 2)
+    if not tail or not _role_token(tail[-1], tail[-2] if len(tail) > 1 else "", ""):
+        return start, None
+    tokens = list(_ROLE_TOKENS.finditer(text, lo, start))[-MAX_ROLE_TOKENS:]
     words = [m.group() for m in tokens]
     first = len(tokens)
     for k in range(len(tokens) - 1, -1, -1):
@@ -665,18 +675,21 @@ def mentions_of(text: str, persons: Sequence[Person]) -> list[Mention]:
 
 
 def _organizations(text: str, skipped) -> list[Ref]:
-    pattern, canonical = _organization_pattern()
+    pattern, canonical, needs = _organization_pattern()
     refs = []
-    for m in pattern.finditer(text):
-        if skipped.contains(m.start()):
-            continue
-        core = _ORG_TRIM.sub("", m.group())
-        name = canonical.get(core)
-        if name:
-            refs.append(Ref("organization", m.start(), m.end(), organization=name))
-    for m in _ORG_ANAPHOR.finditer(text):
-        if not skipped.contains(m.start()):
-            refs.append(Ref("organization", m.start(), m.end(), head=m.group().lower()))
+    # Literal gates: most texts name no organisation of the knowledge base and no anaphor.
+    if any(form in text for form in needs):
+        for m in pattern.finditer(text):
+            if skipped.contains(m.start()):
+                continue
+            core = _ORG_TRIM.sub("", m.group())
+            name = canonical.get(core)
+            if name:
+                refs.append(Ref("organization", m.start(), m.end(), organization=name))
+    if any(form in text for form in _ORG_ANAPHOR_FORMS):
+        for m in _ORG_ANAPHOR.finditer(text):
+            if not skipped.contains(m.start()):
+                refs.append(Ref("organization", m.start(), m.end(), head=m.group().lower()))
     return refs
 
 

@@ -30,12 +30,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
 from typing import Final, NamedTuple
 
 from . import timex
 from .models import Interval, Statistic, TimeExpression
+from .stat_text import has_case_odd, line_ends
 
 __all__ = ["attach_periods", "resolve_periods"]
 
@@ -112,7 +113,6 @@ _STOP = r"[.!?][\"”’')\]]{0,3}(?:\[\d{1,3}\])?(?=\s{1,20}[\"“‘(\[]?[A-Z0
 # Stops and line breaks are found apart: a stop never consumes a line break, so the cuts are the
 # same as one alternation's, and only the (few) stops need the abbreviation test in Python.
 _SENTENCE_STOP = re.compile(_STOP)
-_LINE_BREAK = re.compile(r"\n")
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]{1,8})$")
 _NON_BLANK = re.compile(r"\S")
 _CHANGE = re.compile(
@@ -133,11 +133,14 @@ _BASELINE_CUE_NO_ON = re.compile(
 _BASELINE_CUE_NEAR = re.compile(
     r"(?i:\b(?:from|compared\s+(?:to|with)|on|over|than|versus|vs\.?|relative\s+to)\s{1,3}(?:the\s{1,3})?$)"
 )
+# What a _BASELINE_CUE_NEAR match ends with before its trailing whitespace (lowercase).
+_BASELINE_CUE_ENDS = ("from", "to", "with", "on", "over", "than", "versus", "vs", "vs.", "the")
 # "on" dates an event when a day follows ("seized ... on Jan. 26"); before a year it compares ("up 5% on 2016").
 _ON_CUE = re.compile(r"(?i:\bon\s{1,3}(?:the\s{1,3})?$)")
 # A comparison whose baseline is a noun phrase: "three times the number who died in 2010", "double the amount
 # seized in fiscal year 2020", "twice as many as in 2015", "half that of 2019". The multiplier comes first.
-_MULTIPLIER = r"\b(?:times|twice|thrice|double|triple|quadruple|half)\s{1,3}"
+_MULTIPLIER_WORDS = ("times", "twice", "thrice", "double", "triple", "quadruple", "half")
+_MULTIPLIER = rf"\b(?:{'|'.join(_MULTIPLIER_WORDS)})\s{{1,3}}"
 _AS_MUCH = r"as\s{1,3}(?:many|much|high|large|great|often)"
 _BASE_NOUN = (
     r"(?:the|its|their)\s{1,3}(?:(?:number|amount|level|total|count|quantity|volume|figure|tally|toll|pace)s?\b"
@@ -248,7 +251,7 @@ def _sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[_Sentenc
         i = bisect_left(span_starts, pos) - 1  # spans starting strictly before pos
         return i >= 0 and reach[i] > pos
 
-    breaks = [m.end() for m in _LINE_BREAK.finditer(text)]
+    breaks = line_ends(text)
     cuts = list(breaks)
     word_before = _WORD_BEFORE_DOT.search
     for m in _SENTENCE_STOP.finditer(text):
@@ -320,14 +323,35 @@ def _usable(text: str, e: TimeExpression, sentence: _Sentence) -> bool:
     return not dateline
 
 
+def _np_baseline(text: str, lo: int, hi: int) -> bool:
+    """``_NP_BASELINE`` in text[lo:hi]. Every match opens with a multiplier word: a window
+    without one (the common case) is not searched."""
+    window = text[lo:hi]
+    low = window.lower()
+    if not any(w in low for w in _MULTIPLIER_WORDS) and not has_case_odd(window):
+        return False
+    return _NP_BASELINE.search(text, lo, hi) is not None
+
+
+def _baseline_cue_near(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """``_BASELINE_CUE_NEAR.search(text, lo, hi)``, skipped when text[lo:hi] does not end in a cue
+    word and whitespace (most windows): the search tries every start in the window."""
+    window = text[lo:hi]
+    if not has_case_odd(window):
+        core = window.rstrip()  # str.isspace() is the regex's \s
+        if len(core) == len(window) or not core.lower().endswith(_BASELINE_CUE_ENDS):
+            return None
+    return _BASELINE_CUE_NEAR.search(text, lo, hi)
+
+
 def _near_baseline(text: str, e: TimeExpression, floor: int) -> bool:
     """A cue before the expression: "on two years previously", "compared to 2013", "twice the number in 2015"."""
     if e.label in SPAN_LABELS:
         return False
-    cue = _BASELINE_CUE_NEAR.search(text, max(floor, e.start - 20), e.start)
+    cue = _baseline_cue_near(text, max(floor, e.start - 20), e.start)
     if cue and not (e.granularity == "day" and _ON_CUE.match(text, cue.start(), e.start)):
         return True
-    return bool(_NP_BASELINE.search(text, max(floor, e.start - 90), e.start))
+    return _np_baseline(text, max(floor, e.start - 90), e.start)
 
 
 def _cue_between(text: str, lo: int, e: TimeExpression, figure_start: int) -> bool:
@@ -335,7 +359,7 @@ def _cue_between(text: str, lo: int, e: TimeExpression, figure_start: int) -> bo
     cue = _BASELINE_CUE_NO_ON if e.granularity == "day" else _BASELINE_CUE
     if cue.search(text, lo, e.start):
         return True
-    return bool(_NP_BASELINE.search(text, max(figure_start, e.start - 90), e.start))
+    return _np_baseline(text, max(figure_start, e.start - 90), e.start)
 
 
 def _sentence_period(
@@ -561,6 +585,30 @@ def _period(
     return _combine(later, base.interval if base else None)
 
 
+# ``dataclasses.replace`` reads every field by name; figures get a period in a hot loop, so they
+# are rebuilt positionally. Guarded by the field list: if ``Statistic`` changes, fall back.
+_STATISTIC_FIELDS = tuple(f.name for f in fields(Statistic))
+_FAST_COPY = _STATISTIC_FIELDS == (
+    "text", "start", "end", "value", "unit", "metric", "value_high", "qualifier", "speaker",
+    "period", "period_source", "period_baseline", "context",
+)  # fmt: skip
+
+
+def _with_period(
+    q: Statistic,
+    period: Interval | None,
+    source: TimeExpression | None,
+    baseline: TimeExpression | None,
+) -> Statistic:
+    """``replace(q, period=..., period_source=..., period_baseline=...)``, faster."""
+    if not _FAST_COPY:
+        return replace(q, period=period, period_source=source, period_baseline=baseline)
+    return Statistic(
+        q.text, q.start, q.end, q.value, q.unit, q.metric, q.value_high, q.qualifier, q.speaker,
+        period, source, baseline, q.context,
+    )  # fmt: skip
+
+
 def attach_periods(
     text: str, statistics: Sequence[Statistic], expressions: Sequence[TimeExpression]
 ) -> list[Statistic]:
@@ -621,9 +669,7 @@ def attach_periods(
             out.append(q)
             continue
         later, baseline = links[k]
-        out.append(
-            replace(q, period_source=later, period_baseline=baseline, period=_period(later, baseline, index))
-        )
+        out.append(_with_period(q, _period(later, baseline, index), later, baseline))
     return out
 
 
@@ -638,5 +684,5 @@ def resolve_periods(
             out.append(q)
             continue
         period = _period(q.period_source, q.period_baseline, index)
-        out.append(replace(q, period=period) if period is not None else q)
+        out.append(_with_period(q, period, q.period_source, q.period_baseline) if period is not None else q)
     return out

@@ -70,6 +70,8 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    if start < end and not text[start].isspace() and not text[end - 1].isspace():
+        return start, end  # the common case, without the loops
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -210,20 +212,24 @@ def sentences(
     ``paragraph_spans``: ``paragraphs(text)`` when the caller has it already.
     """
     inside = _Intervals([(q.open + 1, q.close) for q in quotes])
+    # Without quotations no position is inside one: skip the lookups.
+    contains = inside.contains if quotes else _never
     closing = {q.close: q for q in quotes}
+    terminals = _TERMINAL.finditer
     spans: list[tuple[int, int]] = []
     for p0, p1 in paragraphs(text) if paragraph_spans is None else paragraph_spans:
         start = p0
         cuts = []
-        for m in _TERMINAL.finditer(text, p0, p1):
-            if inside.contains(m.start()):
+        for m in terminals(text, p0, p1):
+            at, end = m.span()
+            if contains(at):
                 # punctuation inside a quote: only the closing mark may end the sentence
-                q = closing.get(m.end() - 1)
-                if q is not None and not inside.contains(m.end() - 1):
-                    cuts.append(m.end())
+                q = closing.get(end - 1)
+                if q is not None and not contains(end - 1):
+                    cuts.append(end)
                 continue
-            if _is_boundary(text, m.end(), m.start()):
-                cuts.append(m.end())
+            if text[at] != "." or _is_boundary(text, end, at):  # "!" and "?" always end one
+                cuts.append(end)
         for cut in cuts:
             s, e = _trim(text, start, cut)
             if s < e:
@@ -233,3 +239,7 @@ def sentences(
         if s < e:
             spans.append((s, e))
     return spans
+
+
+def _never(pos: int) -> bool:
+    return False

@@ -8,7 +8,7 @@ import re
 from . import stat_patterns as rx
 from .numbers import parse_number
 from .stat_figure import Figure
-from .stat_text import far_cue, find_qualifier
+from .stat_text import far_cue, find_qualifier, has_case_odd
 
 
 def compared_figure(text: str, m: re.Match, sent: tuple[int, int], found: list) -> Figure | None:
@@ -24,7 +24,7 @@ def _compared(text: str, m: re.Match, sent: tuple[int, int], prev: Figure) -> Fi
     ..., up from 460,000", "52 deaths ..., compared with 31", "from 6.1 per 100,000 ... to 21.7"."""
     if prev.kind not in ("count", "weight", "rate") or m.start() - prev.end > 80:
         return None
-    lead = rx.COMPARED_BEFORE.search(text, max(sent[0], m.start() - 40), m.start())
+    lead = _compared_before(text, max(sent[0], m.start() - 40), m.start())
     if not lead:
         return _count_change(text, m, sent, prev)
     if lead.group("to") and not rx.FROM_BEFORE.search(text, max(sent[0], prev.start - 30), prev.start):
@@ -41,6 +41,19 @@ def _compared(text: str, m: re.Match, sent: tuple[int, int], prev: Figure) -> Fi
     return Figure(
         q0, m.end(), value, prev.unit, prev.kind, None, qualifier, level=True, leader=prev.leader or prev
     )
+
+
+def _compared_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """``rx.COMPARED_BEFORE.search(text, lo, hi)``, skipped when text[lo:hi] cannot end like a
+    match (a cue word or hedge, then spaces): the search tries every start in the window."""
+    window = text[lo:hi]
+    if not has_case_odd(window):
+        if window.endswith("\n"):
+            window = window[:-1]  # "$" also matches before a final line break
+        core = window.rstrip(" \u00a0")
+        if len(core) == len(window) or not core.lower().endswith(rx.COMPARED_ENDS):
+            return None
+    return rx.COMPARED_BEFORE.search(text, lo, hi)
 
 
 def _count_change(text: str, m: re.Match, sent: tuple[int, int], prev: Figure) -> Figure | None:

@@ -8,7 +8,7 @@ import re
 from . import lexicon as lx
 from . import stat_patterns as rx
 from .stat_figure import Figure
-from .stat_text import context_bounds
+from .stat_text import context_bounds, has_case_odd
 
 
 class Keywords:
@@ -28,7 +28,7 @@ class Keywords:
     def has(self, rx: re.Pattern, lo: int, hi: int) -> bool:
         key = (rx.pattern, lo, hi)
         if key not in self.cache:
-            self.cache[key] = rx.search(self.text, lo, hi) is not None
+            self.cache[key] = _search(rx, self.text, lo, hi)
         return self.cache[key]
 
     def between(self, lo: int, hi: int) -> list[tuple[int, int, int]]:
@@ -40,6 +40,19 @@ class Keywords:
             out.append((idx, h0, h1))
             i += 1
         return out
+
+
+def _search(pattern: re.Pattern, text: str, lo: int, hi: int) -> bool:
+    """Whether ``pattern`` occurs in text[lo:hi]; a sentence holding none of its literal stems
+    (most, for most cue lists) is not searched."""
+    stems = rx.WORD_STEMS.get(pattern)
+    if stems is not None:
+        window = text[lo:hi]
+        if not has_case_odd(window):
+            low = window.lower()
+            if not any(s in low for s in stems):
+                return False
+    return pattern.search(text, lo, hi) is not None
 
 
 # ---------------------------------------------------------------- metrics

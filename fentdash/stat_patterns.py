@@ -24,7 +24,31 @@ def alt(words) -> str:
 
 def words(fragment: str) -> re.Pattern[str]:
     """A lexicon fragment as whole words, any case."""
-    return re.compile(rf"\b(?:{fragment})\b", re.IGNORECASE)
+    pattern = re.compile(rf"\b(?:{fragment})\b", re.IGNORECASE)
+    stems = literal_stems(fragment)
+    if stems is not None:
+        WORD_STEMS[pattern] = stems
+    return pattern
+
+
+# Patterns made by ``words`` -> lowercase strings one of which every match holds.
+WORD_STEMS: dict[re.Pattern[str], tuple[str, ...]] = {}
+
+
+def literal_stems(fragment: str) -> tuple[str, ...] | None:
+    """The literal start of each alternative of a lexicon fragment ("seiz\\w*|nets?" -> "seiz",
+    "net"), or None when that is not plain to read (groups, escaped bars, an opening class)."""
+    if "(" in fragment or "\\|" in fragment or re.search(r"\[[^\]]*\|", fragment):
+        return None  # a "|" that does not separate top-level alternatives
+    stems = []
+    for alternative in fragment.split("|"):
+        run = re.match(r"[a-z' -]*", alternative).group()  # type: ignore[union-attr]
+        if alternative[len(run) : len(run) + 1] in ("?", "*", "{"):
+            run = run[:-1]  # "deaths?": the last letter is optional
+        if not run:
+            return None
+        stems.append(run)
+    return tuple(stems)
 
 
 # ---------------------------------------------------------------- candidate patterns
@@ -105,11 +129,14 @@ BACK_COUNT = re.compile(
     re.IGNORECASE,
 )
 BACK_GATE = re.compile(r"death|overdos|fatalit|toll|died|dying", re.IGNORECASE)
+_COMPARED_HEDGES = ("just", "about", "nearly", "almost", "roughly", "some", "over")
 COMPARED_BEFORE = re.compile(
     rf"(?:\b(?:up|down|rising|falling|risen|fallen|increased?|decreased?)?{SP}*\bfrom|\bcompared{SP}+(?:with|to)"
-    rf"|\bversus|\bvs\.?|\bthan|(?P<to>\bto)|(?P<and>\band|,))(?:{SP}+(?:just|about|nearly|almost|roughly|some|over))?{SP}+$",
+    rf"|\bversus|\bvs\.?|\bthan|(?P<to>\bto)|(?P<and>\band|,))(?:{SP}+(?:{'|'.join(_COMPARED_HEDGES)}))?{SP}+$",
     re.IGNORECASE,
 )
+# What a COMPARED_BEFORE match ends with before its trailing spaces (lowercase).
+COMPARED_ENDS = ("from", "with", "to", "versus", "vs", "vs.", "than", "and", ",", *_COMPARED_HEDGES)
 FROM_BEFORE = re.compile(rf"\bfrom{SP}+$", re.IGNORECASE)
 UP_DOWN_BEFORE = re.compile(
     rf"\b(up|down){SP}+(?:by{SP}+)?(?:(?:about|nearly|almost|some|roughly){SP}+)?$", re.IGNORECASE
@@ -183,7 +210,10 @@ ANY_SUBSTANCE = re.compile(
     re.IGNORECASE,
 )
 
-SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s)|\n")
+# A sentence ends at terminal punctuation (with closing marks) before a space, or a line break;
+# the punctuation branch alone serves a scan that finds line breaks apart.
+PUNCT_END = re.compile(r"[.!?][\"”’')\]]*(?=\s)")
+SENTENCE_END = re.compile(PUNCT_END.pattern + r"|\n")
 LAST_WORD = re.compile(r"([\w.']+)\.$")
 CLAUSE_BREAK = re.compile(r"[;:]")
 CLAUSE_PUNCT = re.compile(r"[;:()\u2013\u2014]|,(?!\d)")  # not the comma inside "100,000"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
+from itertools import accumulate
 
 from . import lexicon as lx
 from . import stat_patterns as rx
@@ -11,17 +13,27 @@ from . import stat_patterns as rx
 
 # ---------------------------------------------------------------- sentences
 def sentence_starts(text: str) -> list[int]:
-    """Offsets where sentences start; abbreviations ("U.S.") and initials do not end one."""
-    starts = [0]
-    for m in rx.SENTENCE_END.finditer(text):
-        if m.group(0) == ".":
+    """Offsets where sentences start; abbreviations ("U.S.") and initials do not end one.
+
+    Every line break ends a sentence (``rx.SENTENCE_END``'s other branch); ``rx.PUNCT_END``
+    never consumes one, so the two kinds of ends are found apart and merged.
+    """
+    ends = line_ends(text)
+    for m in rx.PUNCT_END.finditer(text):
+        if m.end() - m.start() == 1 and text[m.start()] == ".":
             word = rx.LAST_WORD.search(text, max(0, m.start() - 12), m.end())
             if word and word.group(1).lower() in lx.ABBREVIATIONS:
                 continue
             if len(word.group(1)) == 1 if word else False:  # initials: "Scott W. Brady"
                 continue
-        starts.append(m.end())
-    return starts
+        ends.append(m.end())
+    ends.sort()  # two sorted runs: a linear merge
+    return [0, *ends]
+
+
+def line_ends(text: str) -> list[int]:
+    """The offset right after each line break, in order (summed line lengths, no Python loop)."""
+    return list(accumulate(map((1).__add__, map(len, text.split("\n")[:-1]))))
 
 
 def sentence_of(starts: list[int], text: str, pos: int) -> tuple[int, int]:
@@ -36,36 +48,61 @@ def sentence_of(starts: list[int], text: str, pos: int) -> tuple[int, int]:
 _CASE_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+def has_case_odd(text: str) -> bool:
+    """Whether ``text`` holds a character a case-blind regex reads as an ASCII letter that
+    ``str.lower()`` does not turn into one: literal gates on lowercase text must not apply."""
+    return any(c in text for c in _CASE_ODD)  # four fast scans beat one charset regex
+
+
 def may_contain(text: str, stems: tuple[str, ...]) -> bool:
     """False only if no lowercase ``stems`` can occur in ``text`` for a case-blind regex: a cheap
     gate that spares whole-text scans with long alternations."""
-    low = _lowered(text)
-    return low is None or any(s in low for s in stems)
+    low, answers = _lowered(text)
+    if low is None:
+        return True
+    found = answers.get(stems)
+    if found is None:  # two candidate scans ask about the same stems
+        found = answers[stems] = any(s in low for s in _shortest_stems(stems))
+    return found
 
 
-# The last text lowered: the candidate scans of one text share it. One tuple, swapped whole,
-# so threads never pair one text with another's lowercase.
-_LAST_LOWERED: tuple[str, str | None] = ("", "")
+@lru_cache(maxsize=32)
+def _shortest_stems(stems: tuple[str, ...]) -> tuple[str, ...]:
+    """The stems that hold no other stem: a text holds one of ``stems`` iff it holds one of these."""
+    return tuple(s for s in stems if not any(t != s and t in s for t in stems))
 
 
-def _lowered(text: str) -> str | None:
-    """``text.lower()``, or None when it holds a character the regex case rules treat otherwise."""
+# The last text lowered, with the answers given for it: the candidate scans of one text share
+# it. One tuple, swapped whole, so threads never pair one text with another's lowercase.
+_LAST_LOWERED: tuple[str, str | None, dict[tuple[str, ...], bool]] = ("", "", {})
+
+
+def _lowered(text: str) -> tuple[str | None, dict[tuple[str, ...], bool]]:
+    """``text.lower()``, or None when it holds a character the regex case rules treat otherwise;
+    and the ``may_contain`` answers for the text so far."""
     global _LAST_LOWERED
     last = _LAST_LOWERED
     if last[0] is text:
-        return last[1]
-    low = None if any(c in text for c in _CASE_ODD) else text.lower()
-    _LAST_LOWERED = (text, low)
-    return low
+        return last[1], last[2]
+    low = None if has_case_odd(text) else text.lower()
+    answers: dict[tuple[str, ...], bool] = {}
+    _LAST_LOWERED = (text, low, answers)
+    return low, answers
 
 
 # ---------------------------------------------------------------- hedges, context and change cues
+# The last word of every hedge: a window ending in another word holds none.
+_QUALIFIER_LAST_WORDS = frozenset(key.split(" ")[-1] for key in lx.QUALIFIERS)
+
+
 def find_qualifier(text: str, lo: int, start: int) -> tuple[str | None, int]:
     """The hedge right before a figure ("more than", "an estimated") and where it starts."""
     window = text[max(lo, start - 30) : start]
     if not window[-1:].isspace():
         return None, start
     words = window.split()
+    if not words or words[-1].lower() not in _QUALIFIER_LAST_WORDS:
+        return None, start
     for n in (3, 2, 1):
         key = " ".join(words[-n:]).lower()
         if len(words) >= n and key in lx.QUALIFIERS:

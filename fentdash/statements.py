@@ -71,8 +71,12 @@ _HEAD_END = re.compile(rf"(?:\bthat|{VERB.pattern})$")
 _MID_SPLIT = re.compile(r"[ \t]*,?[ \t]*[^“”\"\n.!?]{1,120},[ \t]*")
 _COORDINATION = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
 _DECK = re.compile(r"(?:[A-Z][\w.’'-]*[ \t]+){0,5}[A-Z][\w’'-]*[ \t]*:[ \t]")
-_PROSE_END = re.compile(r"[.!?:”\"’)…][ \t]*$")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*")
+# The words of _WORD longer than three characters that start with a letter: a shorter word's
+# tail is shorter still, so scanning for these alone finds the same words.
+_LONG_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
+# What a prose paragraph ends with, before trailing spaces and tabs.
+_PROSE_END_CHARS = frozenset('.!?:”"’)…')
 _THAT = re.compile(r"\bthat\b")
 # A spokesperson speaks for an organisation: "a DEA spokeswoman", "the agency's spokesman",
 # "Sessions’ spokeswoman", "a spokesman for the FBI" (never for the person who employs them).
@@ -136,21 +140,24 @@ class _Layout:
     def _is_prose(self, start: int, end: int) -> bool:
         """Body text: ends with sentence punctuation, is not a headline or a "Name: …" deck."""
         line = self.text[start:end]
-        if not _PROSE_END.search(line):
+        # A paragraph holds no line break, so no "$" subtlety: a test of the last character.
+        if line.rstrip(" \t")[-1:] not in _PROSE_END_CHARS:
             return False
-        if _DECK.match(line) and not any(w.islower() for w in line[: line.index(":")].split()):
+        if (
+            ":" in line
+            and _DECK.match(line)
+            and not any(w.islower() for w in line[: line.index(":")].split())
+        ):
             return False
         # A title-case line is a headline even with a full stop ("Sessions Says Labs Grow.").
         # Two lowercase long words make it prose: stop reading there.
         long_words = lower = 0
-        for m in _WORD.finditer(line):
-            w = m.group()
-            if len(w) > 3 and not w[0].isdigit():
-                long_words += 1
-                if w[0].islower():
-                    lower += 1
-                    if lower > 1:
-                        return True
+        for m in _LONG_WORD.finditer(line):
+            long_words += 1
+            if line[m.start()].islower():
+                lower += 1
+                if lower > 1:
+                    return True
         return not (long_words >= 4 and lower <= 1)
 
     def paragraph_index(self, pos: int) -> int:
