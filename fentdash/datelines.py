@@ -158,10 +158,11 @@ def _scan(
     for a, b in _tokens(token, text) if tokens is None else tokens:
         s = max(pos, a - width)
         if at_word_start:
-            for start in _WORD_START.finditer(text, s, b):
-                if start.start() < s:
+            for word in _WORD_START.finditer(text, s, b):
+                at = word.start()
+                if at < s:
                     continue  # inside the previous match
-                m = pattern.match(text, start.start())
+                m = pattern.match(text, at)
                 if m is not None:
                     yield m
                     s = m.end()  # every pattern here matches at least one character
@@ -394,8 +395,26 @@ def find_dateline(text: str) -> Dateline | None:
     return None
 
 
+# Every "update" label holds one of these words (see _UPDATE_LABEL), matched ignoring case.
+_UPDATE_WORDS = ("updated", "reviewed", "modified")
+# Letters that match an ASCII one ignoring case but do not lower-case to it.
+_ODD_CASE = ("\u0130", "\u0131", "\u017f")
+
+
+def _may_hold_update_label(text: str) -> bool:
+    """Can a line at the top start with an "update" label? (A label starts its line, and
+    lines are read from the top region and at most 200 characters on, see _date_at_line.)"""
+    head = text[: DATELINE_REGION + 200]
+    if any(c in head for c in _ODD_CASE):
+        return True  # "Modıfied" may match: let the patterns decide
+    head = head.lower()
+    return any(w in head for w in _UPDATE_WORDS)
+
+
 def find_update_line(text: str) -> Dateline | None:
     """A "Last updated: ..." line near the top: the article is no later than it."""
+    if not _may_hold_update_label(text):
+        return None  # most pages have none: no need to read their top lines again
     for start in _line_starts(text):
         found = _date_at_line(text, start)
         if found is not None and found.kind == "update":

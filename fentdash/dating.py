@@ -174,7 +174,8 @@ def _combine(clues: Clues, options: Options) -> DateEstimate | None:
     used: list[Constraint] = []
     ignored: list[Constraint] = []
     for c in sorted(clues.constraints, key=lambda c: -c.strength):
-        narrowed = intersect(window, union(c.allowed))
+        # One span is already in the sorted, disjoint form ``union`` gives.
+        narrowed = intersect(window, c.allowed if len(c.allowed) == 1 else union(c.allowed))
         if narrowed:
             window = narrowed
             used.append(c)

@@ -8,6 +8,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .datelines import (
     WEEKDAY_NAMES,
@@ -21,6 +22,7 @@ from .datelines import (
 )
 from .dating_gates import Words, finditer_from, first_words, fold, gate_for, is_open
 from .dating_spans import (
+    Allowed,
     Clues,
     Constraint,
     Options,
@@ -80,15 +82,40 @@ _YEAR_LEADS = frozenset(
 
 def calendar_days(cal: CalendarDate, options: Options) -> list[date]:
     """Every plausible year's date for a year-less "Tuesday, July 19" (weekday must agree)."""
-    candidates = [cal.year] if cal.year is not None else list(years(options))
-    days = [cal.on(y) for y in candidates]
-    return [
-        d
-        for d in days
-        if d is not None
-        and options.min_date <= d <= options.max_date
-        and (cal.weekday is None or d.weekday() == cal.weekday)
-    ]
+    return list(_calendar_days(cal.month, cal.day, cal.year, cal.weekday, options.min_date, options.max_date))
+
+
+# Cached on a few small values (not the text): a year-less date costs a date per plausible
+# year, and the same month and day come back article after article.
+@lru_cache(maxsize=1024)
+def _calendar_days(
+    month: int, day: int | None, year: int | None, weekday: int | None, min_date: date, max_date: date
+) -> tuple[date, ...]:
+    if day is None:
+        return ()  # a month-only date has no day in any year (``CalendarDate.on``)
+    out = []
+    for y in [year] if year is not None else range(min_date.year, max_date.year + 1):
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue  # February 29 in a common year
+        if min_date <= d <= max_date and (weekday is None or d.weekday() == weekday):
+            out.append(d)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def _month_day_window(
+    cal_key: tuple[int, int | None, int | None, int | None],
+    min_date: date,
+    max_date: date,
+    reach_before: timedelta,
+    reach_after: timedelta,
+) -> Allowed:
+    """Where the article may be, given the year-less date ``cal_key`` (month, day, year,
+    weekday) and how far before and after each of its days (cached like ``_calendar_days``)."""
+    days = _calendar_days(*cal_key, min_date, max_date)
+    return intersect(tuple((d - reach_before, d + reach_after) for d in days), ((min_date, max_date),))
 
 
 def month_day(cal: CalendarDate) -> str:
@@ -219,9 +246,8 @@ def _month_day_clue(text: str, cal: CalendarDate, future: bool, options: Options
     told_past = bool(PAST_VERB.search(text, sentence(text, cal.start)[0], cal.start + 200))
     if not future and not told_past:
         reach_before = MONTH_DAY_REACH  # no verb tells us which side: allow both
-    allowed = intersect(
-        tuple((d - reach_before, d + reach_after) for d in days), ((options.min_date, options.max_date),)
-    )
+    cal_key = (cal.month, cal.day, cal.year, cal.weekday)
+    allowed = _month_day_window(cal_key, options.min_date, options.max_date, reach_before, reach_after)
     side = "before" if future else ("after" if reach_before == timedelta(0) else "around")
     reason = f"{month_day(cal)} (no year) is within {MONTH_DAY_REACH.days} days {side} the article"
     clues.constraints.append(
@@ -268,7 +294,12 @@ def _year_clue(
     clues: Clues,
     free: Callable[[int, int], bool],
 ) -> None:
-    """The latest year spoken of as past is a soft lower bound (plans like "by 2025" excluded)."""
+    """The latest year spoken of as past is a soft lower bound (plans like "by 2025" excluded).
+
+    Years are read from the latest down, stopping after the latest one spoken of as past:
+    an earlier year gives an earlier bound and data year, and of the data years only the
+    latest counts (``dating._combine`` takes their maximum), so reading on changes nothing.
+    """
     best: tuple[date, str, int, int] | None = None
     candidates = list(itertools.islice(find_years(text), 5 * MAX_CLUES_PER_KIND))
     candidates += [
@@ -276,34 +307,50 @@ def _year_clue(
         for e in expressions
         if e.kind == "absolute" and e.interval is not None and e.interval.start.year == e.interval.end.year
     ]
+    by_year: dict[int, list[tuple[int, int]]] = {}
     for year, start, end in candidates:
-        if not free(start, end) or not options.min_date.year <= year <= options.max_date.year:
-            continue
-        if is_future(text, start, end) or _PROSPECTIVE.match(text, end):
-            continue
-        lead_text = text[max(0, start - 20) : start]
-        if FISCAL_LEAD.search(lead_text):
-            # Federal fiscal year Y runs Oct Y-1 .. Sep Y: its totals are last year's data.
-            bound, data_year, label = date(year - 1, 10, 1), year - 1, f"fiscal year {year}"
-        else:
-            lead = lead_text.split()
-            if (
-                lead
-                and lead[-1][:1].isupper()
-                and lead[-1].lower().strip(",.(") not in _YEAR_LEADS
-                and not lead[-1].endswith((",", "."))
-            ):
-                continue  # part of a name: "Healthy People 2030", "Vision 2025"
-            bound, data_year, label = date(year, 1, 1), year, str(year)
-        clues.data_years.append(data_year)
-        if best is None or bound > best[0]:
-            best = (bound, label, start, end)
+        if options.min_date.year <= year <= options.max_date.year:
+            by_year.setdefault(year, []).append((start, end))  # in text order within a year
+    for year in sorted(by_year, reverse=True):
+        for start, end in by_year[year]:
+            past = _past_year(text, year, start, end, free)
+            if past is None:
+                continue
+            bound, data_year, label = past
+            clues.data_years.append(data_year)
+            if best is None or bound > best[0]:
+                best = (bound, label, start, end)
+        if best is not None:
+            break  # every bound and data year of an earlier year is lower (see above)
     if best is not None:
         bound, label, start, end = best
         reason = f"{label} is the latest year spoken of as past"
         allowed = after(bound, options)
         if allowed:
             clues.constraints.append(Constraint(evidence(text, start, end, reason), allowed, YEAR_STRENGTH))
+
+
+def _past_year(
+    text: str, year: int, start: int, end: int, free: Callable[[int, int], bool]
+) -> tuple[date, int, str] | None:
+    """(lower bound, data year, label) of a year spoken of as past, else None."""
+    if not free(start, end):
+        return None
+    if is_future(text, start, end) or _PROSPECTIVE.match(text, end):
+        return None
+    lead_text = text[max(0, start - 20) : start]
+    if FISCAL_LEAD.search(lead_text):
+        # Federal fiscal year Y runs Oct Y-1 .. Sep Y: its totals are last year's data.
+        return date(year - 1, 10, 1), year - 1, f"fiscal year {year}"
+    lead = lead_text.split()
+    if (
+        lead
+        and lead[-1][:1].isupper()
+        and lead[-1].lower().strip(",.(") not in _YEAR_LEADS
+        and not lead[-1].endswith((",", "."))
+    ):
+        return None  # part of a name: "Healthy People 2030", "Vision 2025"
+    return date(year, 1, 1), year, str(year)
 
 
 def _period_of_year_clues(text: str, options: Options, clues: Clues) -> None:

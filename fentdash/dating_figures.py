@@ -51,6 +51,7 @@ _MORE = frozenset(
     {"more than", "over", "above", "at least", "exceeding", "beyond", "upwards of", "in excess of"}
 )
 _LESS = frozenset({"nearly", "almost", "under", "less than", "fewer than", "just under", "close to", "up to"})
+_APPROXIMATE = _MORE | _LESS
 # When the statistics stage gave nothing: a number followed closely by "deaths".
 _DEATH_FIGURE = re.compile(
     r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3}){1,2}|\d{1,3}(?:\.\d{3}){1,2}(?!\d))"
@@ -289,15 +290,20 @@ def _last_year_clue(f: Figure, clues: Clues) -> None:
 
 def _vintage_clues(f: Figure, options: Options, clues: Clues) -> None:
     """Final counts exist only from their release on; provisional ones are quoted before it."""
-    final = [
-        (year, metric, official)
-        for metric, year, official in _final_counts()
-        if metric in f.metrics
-        and abs(f.value - official) <= FINAL_TOLERANCE * official
-        and _significant_digits(f.value) >= FINAL_MIN_DIGITS
-        and f.year in (None, year)
-        and f.qualifier not in _MORE | _LESS
-    ]
+    # Whether the figure is written as an exact, unqualified count does not depend on the
+    # row: checked once, not for every final count.
+    exact = _significant_digits(f.value) >= FINAL_MIN_DIGITS and f.qualifier not in _APPROXIMATE
+    final = (
+        [
+            (year, metric, official)
+            for metric, year, official in _final_counts()
+            if metric in f.metrics
+            and abs(f.value - official) <= FINAL_TOLERANCE * official
+            and f.year in (None, year)
+        ]
+        if exact
+        else []
+    )
     if final:
         _final_clue(f, final, options, clues)
     else:
@@ -329,12 +335,15 @@ def _provisional_clue(f: Figure, options: Options, clues: Clues) -> None:
     quoted before the final release (plus a few months while it stays in circulation)."""
     releases = cdc_releases()
     for metric, year, provisional in _provisional_counts():
-        final_value = knowledge.official_value(metric, year)
+        # The cheap per-row tests first; the release and final value only for a close count.
+        if metric not in f.metrics or f.year not in (None, year):
+            continue
         release = releases.get(year)
-        if metric not in f.metrics or f.year not in (None, year) or release is None or release.latest is None:
+        if release is None or release.latest is None:
             continue
         if abs(f.value - provisional) > FIGURE_TOLERANCE * provisional:
             continue
+        final_value = knowledge.official_value(metric, year)
         if final_value is not None and abs(f.value - final_value) <= abs(f.value - provisional):
             continue
         until = add_months(release.latest, PROVISIONAL_GRACE_MONTHS)

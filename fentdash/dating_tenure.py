@@ -286,10 +286,9 @@ def tenure_clues(text: str, mentions: Sequence[Mention], options: Options, clues
     found = sorted(list(mentions) or _known_mentions(text, options), key=lambda m: m.start)
     ends = [0] + [m.end for m in found]
     titled: set[str] = set()  # people named with some title somewhere
-    bare: dict[str, list[Mention]] = {}  # people named without one: their mentions
-    blocked: set[str] = set()  # "former X", "the late X", "In 2016, X": no bare-name bound
+    untitled: dict[str, list[tuple[int, Mention]]] = {}  # people named without one: (index, mention)
     claimed: list[tuple[int, int]] = []  # where titles and appositions of named people stand
-    for mention, previous_end in list(zip(found, ends, strict=False))[:MAX_MENTIONS]:
+    for index, (mention, previous_end) in enumerate(list(zip(found, ends, strict=False))[:MAX_MENTIONS]):
         if skipped(mention.start, mention.end, options):
             continue
         left, after = _role_context(text, mention, previous_end if previous_end <= mention.start else 0)
@@ -300,18 +299,15 @@ def tenure_clues(text: str, mentions: Sequence[Mention], options: Options, clues
         role = f"{mention.role} " if mention.role else ""
         before_left = text[max(0, mention.start - len(left) - 3) : mention.start - len(left)].strip()
         if not _has_title(role, left, after, sentence_start=before_left in ("", ".", "!", "?")):
-            lead = text[max(0, mention.start - 20) : mention.start]
-            if _NOT_NOW.search(lead):
-                blocked.add(person.name)
-            elif not (_set_in_the_past(text, mention) or _PAST_CLAUSE.match(text, mention.end)):
-                bare.setdefault(person.name, []).append(mention)
+            untitled.setdefault(person.name, []).append((index, mention))
             continue
         titled.add(person.name)
         clue = _titled_clue(text, person, mention, left, after, options)
         if clue is not None and (key := (person.name, clue.allowed, clue.strength)) not in seen:
             seen.add(key)
             clues.constraints.append(clue)
-    pending = {n: ms for n, ms in bare.items() if n not in titled and n not in blocked}
+    # People named with a title somewhere are dated by it: their bare mentions are not read.
+    pending = _bare_names({n: ms for n, ms in untitled.items() if n not in titled}, text)
     if not pending:
         return
     passages = _unclaimed_passages(text, claimed, options)
@@ -319,6 +315,23 @@ def tenure_clues(text: str, mentions: Sequence[Mention], options: Options, clues
     described = _descriptions(passages, [t for p in named for t in p.terms])
     for name, bare_mentions in pending.items():
         _bare_name_clue(text, people[name], bare_mentions[0], described, options, clues)
+
+
+def _bare_names(untitled: dict[str, list[tuple[int, Mention]]], text: str) -> dict[str, list[Mention]]:
+    """People named only without a title, with their mentions as someone in office now (in
+    text order, people ordered by the first of them). Each mention comes with its index in
+    text order. "former X", "the late X" anywhere rules the person out; a mention set in the
+    past ("In 2016, X", "X, who left in 2018,") does not count."""
+    bare: list[tuple[int, str, list[Mention]]] = []
+    for name, indexed in untitled.items():
+        if any(_NOT_NOW.search(text[max(0, m.start - 20) : m.start]) for _, m in indexed):
+            continue
+        now = [
+            (i, m) for i, m in indexed if not (_set_in_the_past(text, m) or _PAST_CLAUSE.match(text, m.end))
+        ]
+        if now:
+            bare.append((now[0][0], name, [m for _, m in now]))
+    return {name: mentions for _, name, mentions in sorted(bare, key=lambda b: b[0])}
 
 
 def _unclaimed_passages(text: str, claimed: Sequence[tuple[int, int]], options: Options) -> list[str]:

@@ -13,7 +13,7 @@ import calendar
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import accumulate
@@ -871,8 +871,17 @@ _UNIT_GRANULARITY: dict[str, Granularity] = {
 }
 
 
+# Labels whose granularity (below) or offset (``_offset``) depends on the words matched.
+_GRANULARITY_LABELS = frozenset(
+    {"unit_rel", "ago", "month_name", "shift", "previous", "same", "part_of_year", "part_of_year_rel"}
+)
+_OFFSET_LABELS = frozenset({"unit_rel", "ago", "shift", "previous", "past", "same", "same_year_before"})
+
+
 def _granularity(rule: _Rule, m: re.Match) -> Granularity:
     """Granularity as the text gives it (e.g. "last month" is a month, "this week" a range)."""
+    if rule.label not in _GRANULARITY_LABELS:
+        return rule.granularity  # what every branch below leaves for the other labels
     groups = m.groupdict()
     unit = (groups.get("unit") or groups.get("unit2") or "").lower().rstrip("s")
     if rule.label == "unit_rel":
@@ -890,6 +899,8 @@ def _granularity(rule: _Rule, m: re.Match) -> Granularity:
 
 
 def _offset(rule: _Rule, m: re.Match) -> tuple[int, str | None]:
+    if rule.label not in _OFFSET_LABELS:
+        return 0, None
     groups = m.groupdict()
     if rule.label == "unit_rel":
         return {"last": -1, "this": 0, "next": 1}[_fold(groups["rel"])], _unit(groups["unit"])
@@ -914,7 +925,7 @@ def _offset(rule: _Rule, m: re.Match) -> tuple[int, str | None]:
 
 # ----------------------------------------------------------------------------- finding
 
-_CHUNK = 120  # measured: fewer gate checks than per line, less rescanning than bigger chunks
+_CHUNK = 50  # measured: with runs of open chunks scanned as one, small chunks gate best
 # Sets of rules are bit masks over rule indexes. Every gate word opens the rules that list it;
 # every "also" word is one bit of a chunk's "also" mask.
 _GATE_WORDS: tuple[str, ...] = tuple(dict.fromkeys(w for r in _RULES for w in r.words))
@@ -1002,57 +1013,199 @@ def _anchor_of(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], int] | None:
 
 
 _ANCHORS: tuple[tuple[re.Pattern[str], int] | None, ...] = tuple(_anchor_of(r.pattern) for r in _RULES)
+# Widest lead for which a pattern gets a start window (below); wider or unbounded ones do not.
+_MAX_WINDOW = 64
+
+
+def _window_of(
+    pattern: re.Pattern[str], anchored: tuple[re.Pattern[str], int] | None
+) -> re.Pattern[str] | None:
+    """A regex whose match from ``lo`` ends where the first match of ``pattern`` starting in
+    ``lo .. lo + reach`` starts (the lookahead is the pattern itself, so it succeeds exactly
+    where ``pattern.match`` does)."""
+    if anchored is None or not 0 < anchored[1] <= _MAX_WINDOW:
+        return None
+    return re.compile(rf"(?s:.){{0,{anchored[1]}}}?(?=(?:{pattern.pattern}))", pattern.flags)
+
+
+_WINDOWS: tuple[re.Pattern[str] | None, ...] = tuple(
+    _window_of(r.pattern, a) for r, a in zip(_RULES, _ANCHORS, strict=True)
+)
+
+
+# Rules grouped by the "also" words they need (one of them must be in a chunk).
+_ALSO_GROUPS: tuple[tuple[int, int], ...] = tuple(
+    (sum(1 << i for i, m in enumerate(_ALSO_MASK) if m == wanted), wanted)
+    for wanted in dict.fromkeys(m for m in _ALSO_MASK if m)
+)
+
+_NEWLINE = ord("\n")
+_NO_NEWLINE_CATEGORIES = frozenset(
+    {sre_parse.CATEGORY_DIGIT, sre_parse.CATEGORY_WORD, sre_parse.CATEGORY_NOT_SPACE}
+)
+
+
+def _may_reach_newline(items) -> bool:
+    """Might the parsed regex ``items`` match a line break, look at one, or test the end
+    of the text ("$", "\\Z")? Unknown constructs count as yes."""
+    for op, av in items:
+        if op is sre_parse.LITERAL:
+            if av == _NEWLINE:
+                return True
+        elif op is sre_parse.NOT_LITERAL:
+            if av != _NEWLINE:
+                return True
+        elif op is sre_parse.IN:
+            if any(_class_item_may_be_newline(o, a) for o, a in av):
+                return True
+        elif op is sre_parse.AT:
+            if av not in (sre_parse.AT_BOUNDARY, sre_parse.AT_NON_BOUNDARY, sre_parse.AT_BEGINNING_STRING):
+                return True
+        elif op is sre_parse.SUBPATTERN:
+            if _may_reach_newline(av[-1]):
+                return True
+        elif op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT):
+            if _may_reach_newline(av[2]):
+                return True
+        elif op in (sre_parse.ASSERT, sre_parse.ASSERT_NOT):
+            if _may_reach_newline(av[1]):
+                return True
+        elif op is sre_parse.ATOMIC_GROUP:
+            if _may_reach_newline(av):
+                return True
+        elif op is sre_parse.BRANCH:
+            if any(_may_reach_newline(b) for b in av[1]):
+                return True
+        else:
+            return True  # ANY, group references, conditionals ...
+    return False
+
+
+def _class_item_may_be_newline(op, av) -> bool:
+    if op is sre_parse.LITERAL:
+        return av == _NEWLINE
+    if op is sre_parse.RANGE:
+        return av[0] <= _NEWLINE <= av[1]
+    if op is sre_parse.CATEGORY:
+        return av not in _NO_NEWLINE_CATEGORIES
+    return True  # NEGATE and anything else
+
+
+def _line_bound(pattern: re.Pattern[str]) -> bool:
+    """True when no match of ``pattern`` holds, looks at or past a line break, or tests the
+    end of the text: then where a scan's text ends after a line break changes no match."""
+    try:
+        return not _may_reach_newline(sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # a private parser may change between Python versions: then scan by chunk
+        return False
+
+
+_LINE_BOUND_MASK = sum(1 << i for i, r in enumerate(_RULES) if _line_bound(r.pattern))
 
 
 def _anchored(
-    pattern: re.Pattern[str], anchor: re.Pattern[str], reach: int, text: str, start: int, end: int
+    pattern: re.Pattern[str],
+    anchor: re.Pattern[str],
+    reach: int,
+    window: re.Pattern[str] | None,
+    text: str,
+    start: int,
+    end: int,
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text, start, end)``, starting the pattern only just before its anchor.
 
     The next match holds the first anchor match at or after it, so it starts at most
-    ``reach`` before that one; with no anchor left, no match is left either.
+    ``reach`` before that one; with no anchor left, no match is left either. With a
+    ``window``, only the starts from there to ``reach`` further are tried: when none
+    matches, the next match holds a later anchor match. (Searching on instead would try
+    every position to the end of the chunk, which is what most anchor hits cost when the
+    pattern fails there, e.g. a rolling period followed by a year for the year-less rule.)
     """
     pos = start
     while True:
         hit = anchor.search(text, pos, end)
         if hit is None:
             return
-        m = pattern.search(text, max(pos, hit.start() - reach), end)
-        if m is None:
-            return
+        lo = max(pos, hit.start() - reach)
+        if window is None:
+            m = pattern.search(text, lo, end)
+            if m is None:
+                return
+        else:
+            w = window.match(text, lo, end)
+            if w is None:
+                pos = lo + reach + 1  # no match starts in lo .. lo + reach (which holds the hit)
+                continue
+            m = pattern.match(text, w.end(), end)
+            if m is None:  # cannot happen (the window's lookahead matched there); stay exact
+                m = pattern.search(text, w.end(), end)
+                if m is None:
+                    return
         yield m
         pos = m.end()
 
 
-def _candidates(text: str) -> list[tuple[int, int, _Rule, re.Match]]:
-    """Every rule's matches; a rule scans only the chunks that pass its cheap gates."""
-    found = []
-    ends = _chunk_ends(text)
+def _chunk_rules(text: str, ends: list[int]) -> list[int]:
+    """Per chunk, the rules that pass all their cheap gates there (a bit mask)."""
     opened_by_words, also_words = _chunk_words(text, ends)
+    out = []
     start = 0
     for end, opened, also in zip(ends, opened_by_words, also_words, strict=True):
         if opened & _DIGIT_MASK and P.DIGIT_GATE.search(text, start, end) is None:
             opened &= ~_DIGIT_MASK
         if opened & _MONTH_MASK and P.MONTH_GATE.search(text, start, end) is None:
             opened &= ~_MONTH_MASK
-        while opened:
-            bit = opened & -opened  # lowest rule index first, as the rules are ordered
-            opened ^= bit
-            index = bit.bit_length() - 1
-            rule = _RULES[index]
-            if rule.also and not also & _ALSO_MASK[index]:
-                continue
-            anchored = _ANCHORS[index]
-            matches = (
-                rule.pattern.finditer(text, start, end)
-                if anchored is None
-                else _anchored(rule.pattern, *anchored, text, start, end)
-            )
-            for m in matches:
-                if m.end() > m.start() and (rule.accept is None or rule.accept(text, m)):
-                    found.append((m.start(), m.end(), rule, m))
+        for rules, wanted in _ALSO_GROUPS:
+            if opened & rules and not also & wanted:
+                opened &= ~rules  # none of the "also" words these rules need is here
+        out.append(opened)
         start = end
+    return out
+
+
+def _candidates(text: str) -> list[tuple[int, int, _Rule, re.Match]]:
+    """Every rule's matches; a rule scans only the chunks that pass its cheap gates.
+
+    Consecutive chunks open for a rule are scanned as one stretch (one scan instead of
+    several): chunks are cut just after line breaks, and no match of a rule in
+    ``_LINE_BOUND_MASK`` holds or looks past a line break, so the cuts change no match.
+    """
+    found: list[tuple[int, int, _Rule, re.Match]] = []
+    ends = _chunk_ends(text)
+    masks = _chunk_rules(text, ends)
+    run_start: dict[int, int] = {}  # rule bit -> where its current stretch of open chunks starts
+    previous, start = 0, 0
+    for k, opened in enumerate(masks):
+        end = ends[k]
+        following = masks[k + 1] & _LINE_BOUND_MASK if k + 1 < len(masks) else 0
+        begins = opened & ~(previous & _LINE_BOUND_MASK)
+        while begins:
+            bit = begins & -begins
+            begins ^= bit
+            run_start[bit] = start
+        closing = opened & ~following  # the stretches that end with this chunk
+        while closing:
+            bit = closing & -closing  # lowest rule index first, as the rules are ordered
+            closing ^= bit
+            _scan_rule(text, bit.bit_length() - 1, run_start[bit], end, found)
+        previous, start = opened, end
     return found
+
+
+def _scan_rule(
+    text: str, index: int, start: int, end: int, found: list[tuple[int, int, _Rule, re.Match]]
+) -> None:
+    """Add the accepted matches of rule ``index`` in ``text[start:end]`` to ``found``."""
+    rule = _RULES[index]
+    anchored = _ANCHORS[index]
+    matches = (
+        rule.pattern.finditer(text, start, end)
+        if anchored is None
+        else _anchored(rule.pattern, *anchored, _WINDOWS[index], text, start, end)
+    )
+    for m in matches:
+        if m.end() > m.start() and (rule.accept is None or rule.accept(text, m)):
+            found.append((m.start(), m.end(), rule, m))
 
 
 def _select(candidates):
@@ -1214,10 +1367,10 @@ def find_time_expressions(text: str, *, skip: Sequence[tuple[int, int]] = ()) ->
 # ----------------------------------------------------------------------------- resolving
 
 
-def _rematch(expr: TimeExpression) -> tuple[_Rule, re.Match] | None:
-    label = expr.label or ""
+def _rematch(label: str | None, text: str) -> tuple[_Rule, re.Match] | None:
+    label = label or ""
     for rule in _BY_LABEL.get(_FAMILY.get(label, label), ()):
-        m = rule.pattern.fullmatch(expr.text)
+        m = rule.pattern.fullmatch(text)
         if m:
             return rule, m
     return None
@@ -1230,14 +1383,18 @@ def _atoms(text: str) -> tuple[TimeExpression, ...]:
 
 def since_anchor(expr: TimeExpression, *, reference: date | None = None) -> Interval | None:
     """The period a "since ..." expression starts from ("since 2001" -> 2001)."""
-    inner = list(_atoms(_SINCE_WORD.sub("", expr.text, count=1)))
+    return _since_anchor(expr.text, reference)
+
+
+def _since_anchor(text: str, reference: date | None) -> Interval | None:
+    inner = list(_atoms(_SINCE_WORD.sub("", text, count=1)))
     if not inner:
         return None
     return inner[0].interval or resolve_one(inner[0], reference=reference)
 
 
-def _resolve_since(expr: TimeExpression, reference: date | None) -> Interval | None:
-    anchor = since_anchor(expr, reference=reference)
+def _resolve_since(text: str, reference: date | None) -> Interval | None:
+    anchor = _since_anchor(text, reference)
     if anchor is None or reference is None or anchor.start > reference:
         return None
     end = reference
@@ -1249,18 +1406,20 @@ def _resolve_since(expr: TimeExpression, reference: date | None) -> Interval | N
     return Interval(anchor.start, end, "range")
 
 
+# Keyed on what resolving reads (label, text, interval), not the whole expression: its
+# offsets would make every key unique to one article, and hashing all fields costs more.
 @lru_cache(maxsize=8192)
 def _resolve_cached(
-    expr: TimeExpression, reference: date | None, previous: Interval | None
+    label: str | None, text: str, interval: Interval | None, reference: date | None, previous: Interval | None
 ) -> Interval | None:
-    if expr.label == "since":
-        return _resolve_since(expr, reference)
-    if expr.label == "range":
-        parts = _atoms(expr.text)
+    if label == "since":
+        return _resolve_since(text, reference)
+    if label == "range":
+        parts = _atoms(text)
         return _range_ends(parts[0], parts[-1], reference) if len(parts) >= 2 else None
-    found = _rematch(expr)
+    found = _rematch(label, text)
     if found is None:
-        return expr.interval
+        return interval
     rule, m = found
     return rule.build(m, reference, previous)
 
@@ -1271,7 +1430,19 @@ def resolve_one(
     """The interval of one expression, given the article date and the period named before it."""
     if expr.kind == "absolute" and expr.interval is not None:
         return expr.interval
-    return _resolve_cached(expr, reference, previous if expr.kind == "anaphoric" else None)
+    return _resolve_cached(
+        expr.label, expr.text, expr.interval, reference, previous if expr.kind == "anaphoric" else None
+    )
+
+
+_EXPRESSION_FIELDS = ("text", "start", "end", "kind", "granularity", "interval", "offset", "unit", "label")
+# ``_with_interval`` names every field: it must learn of any field added to the model.
+assert tuple(f.name for f in fields(TimeExpression)) == _EXPRESSION_FIELDS
+
+
+def _with_interval(e: TimeExpression, interval: Interval) -> TimeExpression:
+    """``replace(e, interval=interval)`` without its generic field-by-field introspection."""
+    return TimeExpression(e.text, e.start, e.end, e.kind, e.granularity, interval, e.offset, e.unit, e.label)
 
 
 def resolve(expressions: Sequence[TimeExpression], *, reference: date | None) -> list[TimeExpression]:
@@ -1288,9 +1459,11 @@ def resolve(expressions: Sequence[TimeExpression], *, reference: date | None) ->
     out = []
     previous: Interval | None = None
     for e in expressions:
-        interval = resolve_one(e, reference=reference, previous=previous)
-        if interval is not None and e.interval != interval:
-            e = replace(e, interval=interval)
+        # An absolute expression keeps the interval it was found with (see ``resolve_one``).
+        if e.kind != "absolute" or e.interval is None:
+            interval = resolve_one(e, reference=reference, previous=previous)
+            if interval is not None and e.interval != interval:
+                e = _with_interval(e, interval)
         if e.label not in SPEECH_LABELS:
             # An unresolved expression is still the antecedent: what follows it stays unresolved.
             previous = e.interval
