@@ -632,10 +632,14 @@ def _read_persons(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
                 # "Arizona's U.S. attorney, Gary Restaino, said": the role before the comma.
                 role_start, role = _prefix_role(text, apposed.start())
                 ref_end = closing.end() if role else end
+            title = bool(role) or honorific
+            # Most candidates ("Fentanyl", "Ohio") are no person even with a cue: a cue only
+            # ever turns None into a name, so skip the cue searches when it cannot help.
+            if _resolve_name(written, cue=True, title=title, earlier=earlier, index=index) is None:
+                continue
             if apposed and closing and ref_end == end and _verb_next(text, closing.end()):
                 ref_end = closing.end()  # "a spokesman for the agency, John Doe, said"
             after_role, after_cue = _apposition_role(text, end)
-            title = bool(role) or honorific
             cue = title or after_cue or _verb_next(text, ref_end) or _verb_before(text, role_start)
             if _inside_organization(text, tokens, i, j):
                 # Only the knowledge base or an earlier full name can make it a person.

@@ -211,34 +211,47 @@ def sentences(
     A quotation ending in terminal punctuation ends its sentence when prose follows it.
     ``paragraph_spans``: ``paragraphs(text)`` when the caller has it already.
     """
-    inside = _Intervals([(q.open + 1, q.close) for q in quotes])
-    # Without quotations no position is inside one: skip the lookups.
-    contains = inside.contains if quotes else _never
-    closing = {q.close: q for q in quotes}
-    terminals = _TERMINAL.finditer
+    cuts = _cuts(text, quotes)
     spans: list[tuple[int, int]] = []
+    k, n = 0, len(cuts)
     for p0, p1 in paragraphs(text) if paragraph_spans is None else paragraph_spans:
+        while k < n and cuts[k] <= p0:
+            k += 1  # a cut never falls on a paragraph start; this only skips other paragraphs' cuts
         start = p0
-        cuts = []
-        for m in terminals(text, p0, p1):
-            at, end = m.span()
-            if contains(at):
-                # punctuation inside a quote: only the closing mark may end the sentence
-                q = closing.get(end - 1)
-                if q is not None and not contains(end - 1):
-                    cuts.append(end)
-                continue
-            if text[at] != "." or _is_boundary(text, end, at):  # "!" and "?" always end one
-                cuts.append(end)
-        for cut in cuts:
-            s, e = _trim(text, start, cut)
+        while k < n and cuts[k] <= p1:
+            s, e = _trim(text, start, cuts[k])
             if s < e:
                 spans.append((s, e))
-            start = cut
+            start = cuts[k]
+            k += 1
         s, e = _trim(text, start, p1)
         if s < e:
             spans.append((s, e))
     return spans
+
+
+def _cuts(text: str, quotes: Sequence[Quote]) -> list[int]:
+    """Where sentences end, in order: one scan of the whole text rather than one per paragraph.
+
+    The same as scanning each paragraph alone: a terminal match holds no line break, and its
+    lookahead reads a line break where a paragraph's scan reads its end.
+    """
+    inside = _Intervals([(q.open + 1, q.close) for q in quotes])
+    # Without quotations no position is inside one: skip the lookups.
+    contains = inside.contains if quotes else _never
+    closing = {q.close: q for q in quotes}
+    cuts = []
+    for m in _TERMINAL.finditer(text):
+        at, end = m.span()
+        if contains(at):
+            # punctuation inside a quote: only the closing mark may end the sentence
+            q = closing.get(end - 1)
+            if q is not None and not contains(end - 1):
+                cuts.append(end)
+            continue
+        if text[at] != "." or _is_boundary(text, end, at):  # "!" and "?" always end one
+            cuts.append(end)
+    return cuts
 
 
 def _never(pos: int) -> bool:

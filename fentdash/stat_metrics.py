@@ -8,7 +8,10 @@ import re
 from . import lexicon as lx
 from . import stat_patterns as rx
 from .stat_figure import Figure
-from .stat_text import context_bounds, has_case_odd
+from .stat_text import context_bounds, has_case_odd, lowered
+
+# Group name ``s<i>`` of ``rx.ANY_SUBSTANCE`` -> i (a dict lookup, not a string parse per keyword).
+_GROUP_INDEX: dict[str | None, int] = {name: int(name[1:]) for name in rx.ANY_SUBSTANCE.groupindex}
 
 
 class Keywords:
@@ -19,9 +22,8 @@ class Keywords:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.hits = [
-            (h.start(), h.end(), int((h.lastgroup or "s0")[1:])) for h in rx.ANY_SUBSTANCE.finditer(text)
-        ]
+        index = _GROUP_INDEX
+        self.hits = [(*h.span(), index.get(h.lastgroup, 0)) for h in rx.ANY_SUBSTANCE.finditer(text)]
         self.starts = [h[0] for h in self.hits]
         self.cache: dict[tuple[str, int, int], bool] = {}
 
@@ -45,12 +47,15 @@ class Keywords:
 def _search(pattern: re.Pattern, text: str, lo: int, hi: int) -> bool:
     """Whether ``pattern`` occurs in text[lo:hi]; a sentence holding none of its literal stems
     (most, for most cue lists) is not searched."""
-    stems = rx.WORD_STEMS.get(pattern)
-    if stems is not None:
-        window = text[lo:hi]
-        if not has_case_odd(window):
-            low = window.lower()
-            if not any(s in low for s in stems):
+    gate = rx.STEM_GATES.get(pattern)
+    if gate is not None:
+        low = lowered(text)
+        if low is not None:  # the text lowered once (same offsets): no slice per question
+            if not gate.search(low, lo, hi):
+                return False
+        else:
+            window = text[lo:hi]
+            if not has_case_odd(window) and not gate.search(window.lower()):
                 return False
     return pattern.search(text, lo, hi) is not None
 

@@ -27,12 +27,13 @@ def words(fragment: str) -> re.Pattern[str]:
     pattern = re.compile(rf"\b(?:{fragment})\b", re.IGNORECASE)
     stems = literal_stems(fragment)
     if stems is not None:
-        WORD_STEMS[pattern] = stems
+        STEM_GATES[pattern] = re.compile(alt(stems))
     return pattern
 
 
-# Patterns made by ``words`` -> lowercase strings one of which every match holds.
-WORD_STEMS: dict[re.Pattern[str], tuple[str, ...]] = {}
+# Patterns made by ``words`` -> the lowercase strings one of which every match holds, as one
+# case-sensitive pattern to search in lowercased text (one scan, not one per string).
+STEM_GATES: dict[re.Pattern[str], re.Pattern[str]] = {}
 
 
 def literal_stems(fragment: str) -> tuple[str, ...] | None:
@@ -62,7 +63,9 @@ def _number_starts() -> str:
     for w in (*TENS_WORDS, *UNITS_WORDS):
         second.setdefault(w[0], set()).add(w[1])
     words = "|".join(f"{a}[{''.join(sorted(b))}]" for a, b in sorted(second.items()))
-    return rf"(?=[\d$]|u[s.]|an?{SP}|{words})"
+    # One class of every first character, tested before the branches: most word starts fail it.
+    first = "".join(sorted({*second, "a", "u"}))
+    return rf"(?=[\d${first}])(?=[\d$]|u[s.]|an?{SP}|{words})"
 
 
 NUMBER_CATCH = re.compile(
@@ -203,8 +206,9 @@ MORPHINE = re.compile(r"\bmorphine\b", re.IGNORECASE)
 # Letters every substance keyword starts with: a lookahead that skips other words fast.
 SUBSTANCE_FIRST = "fschpomd"
 # All substance keywords in one pattern (group ``s<i>`` is SUBSTANCE_METRICS[i]) for one scan.
+# The first-letter test comes before ``\b``: it is the cheaper one, and fails at most positions.
 ANY_SUBSTANCE = re.compile(
-    rf"\b(?=[{SUBSTANCE_FIRST}])(?:"
+    rf"(?=[{SUBSTANCE_FIRST}])\b(?:"
     + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(lx.SUBSTANCE_METRICS))
     + r")\b",
     re.IGNORECASE,

@@ -10,7 +10,8 @@ from . import lexicon as lx
 from . import stat_patterns as rx
 from .numbers import UNITS_WORDS, parse_number
 from .stat_figure import Figure
-from .stat_text import after_among, find_qualifier, near_cue, preceding_word
+from .stat_text import after_among as _after_among
+from .stat_text import find_qualifier, near_cue, preceding_word
 
 
 def noun_head(text: str, pos: int, limit: int, *, open_plural: bool = False) -> tuple[str, int, str] | None:
@@ -89,8 +90,15 @@ def np_end(text: str, pos: int, limit: int, *, max_words: int = 6) -> int:
 
 
 def classify(
-    text: str, m: re.Match, sent: tuple[int, int], among: list[tuple[int, float, str]]
+    text: str,
+    m: re.Match,
+    sent: tuple[int, int],
+    among: list[tuple[int, float, str]],
+    *,
+    after_among: bool | None = None,
 ) -> list[Figure]:
+    """Figures of the number ``m`` in the context ``sent``; ``after_among``: whether "among"
+    comes right before it (``stat_text.after_among``), when the caller knows already."""
     s0 = sent[0]
     start, end = m.start(), m.end()
     n2 = m.group("n2")
@@ -101,7 +109,9 @@ def classify(
         if sep == "and" and not re.search(r"\bbetween\s*$", before, re.I):
             n2, end = None, m.end("n1")
         fromto = sep == "to" and bool(re.search(r"\bfrom\s*$", before, re.I))
-    figures = _classify_number(text, m, sent, among, before, end, n2)
+    if after_among is None:
+        after_among = _after_among(text, s0, start) is not None
+    figures = _classify_number(text, m, sent, among, before, end, n2, after_among)
     high_value = figures[0].value_high if len(figures) == 1 else None
     if fromto and high_value is not None:
         # "rose from 2.4 to 5.2 per 100,000": two levels, not a range
@@ -404,18 +414,22 @@ def _classify_number(
     before: str,
     end: int,
     n2: str | None,
+    after_among: bool,
 ) -> list[Figure]:
     s0, s1 = sent
     start, n1 = m.start(), m.group("n1")
     money = bool(m.group("cur"))
     limit = min(s1, end + rx.MAX_LOOK)
-    if not money and n2 is None and rx.YEAR.fullmatch(n1):
-        nxt = rx.WORD.match(text, end, limit)
-        if not (nxt and nxt.group(1).lower() in lx.COUNT_NOUNS) or preceding_word(before) in lx.YEAR_WORDS:
+    word_before = preceding_word(before)
+    if not money and rx.YEAR.fullmatch(n1):
+        if n2 is not None:
             return []
-    if n2 is not None and rx.YEAR.fullmatch(n1):
+        nxt = rx.WORD.match(text, end, limit)
+        if not (nxt and nxt.group(1).lower() in lx.COUNT_NOUNS) or word_before in lx.YEAR_WORDS:
+            return []
+    elif n2 is not None and rx.YEAR.fullmatch(n1):
         return []
-    if preceding_word(before) in lx.LABEL_WORDS or after_among(text, s0, start):
+    if word_before in lx.LABEL_WORDS or after_among:
         return []
     if end < len(text) and text[end].isalpha() and not money:
         if not (rx.PERCENT.match(text, end) or rx.WEIGHT.match(text, end) or rx.TIMES.match(text, end)):

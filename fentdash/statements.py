@@ -132,6 +132,7 @@ class _Layout:
         self._sent_starts = [s for s, _ in self.sentences]
         # The sentences ``finditer`` scans, filtered once rather than per pattern.
         self._scanned = [(s0, s1) for s0, s1 in self.sentences if s1 - s0 <= MAX_SENTENCE_CHARS]
+        self._scanned_starts = [s0 for s0, _ in self._scanned]
         # Spokespeople speaking for organisations, by the reporting verb they govern and by
         # where their phrase starts (filled once the cast is known).
         self.spokes_by_verb: dict[int, tuple[Speaker, Ref]] = {}
@@ -180,8 +181,23 @@ class _Layout:
         if needs and not any(w in self.text for w in needs):
             return
         text, scan = self.text, pattern.finditer
+        # One scan of the whole text, kept when each match lies inside one scanned sentence: it
+        # then finds what the scans of the sentences would, since the callers' patterns read at
+        # most one character past a match (``\b``) and a sentence ends before a space or the end.
+        found = []
+        for m in scan(text):
+            if not self._within_scanned(m.start(), m.end()):
+                break  # stop at once: a long run-on "sentence" may hold many matches
+            found.append(m)
+        else:
+            yield from found
+            return
         for s0, s1 in self._scanned:
             yield from scan(text, s0, s1)
+
+    def _within_scanned(self, start: int, end: int) -> bool:
+        k = bisect_right(self._scanned_starts, start) - 1
+        return k >= 0 and end <= self._scanned[k][1]
 
     def next_sentence(self, pos: int) -> tuple[int, int]:
         """The sentence after the one holding ``pos`` (an empty span at the end)."""

@@ -69,7 +69,8 @@ def find_statistics(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
             if den:
                 among.append((lead.start(), den, ""))
         ctx = context_bounds(sent, m.start(), m.end())
-        figures = classify(text, m, ctx, [x for x in among if x[0] >= sent[0]])
+        bases = [x for x in among if x[0] >= sent[0]] if among else among
+        figures = classify(text, m, ctx, bases, after_among=lead is not None)
         if not figures:
             compared = compared_figure(text, m, sent, found)
             figures = [compared] if compared else []
@@ -107,12 +108,9 @@ def find_statistics(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
             inherited = inherited[: -len("_change")] + "_share"  # "rose 12 points, to 68 percent"
         if inherited and fig.kind == "fold" and not inherited.endswith("_change"):
             inherited += "_change"  # "8,214 exhibits ..., almost twice as many as in 2017"
-        previous = (
-            context_bounds(sentence_of(starts, text, sent[0] - 1), sent[0] - 1, sent[0])
-            if sent[0] > 0
-            else None
+        metrics[id(fig)] = inherited or metric_of(
+            text, sent, fig, kw, previous=_previous_sentence(text, starts, sent, fig)
         )
-        metrics[id(fig)] = inherited or metric_of(text, sent, fig, kw, previous=previous)
         if (
             fig.unit in ("people", "count")
             and metrics[id(fig)] == "other"
@@ -141,6 +139,16 @@ def find_statistics(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
             )
         )
     return out
+
+
+def _previous_sentence(
+    text: str, starts: list[int], sent: tuple[int, int], fig: Figure
+) -> tuple[int, int] | None:
+    """The context of the sentence before ``sent``, which only a percent, fold or rate without
+    a substance of its own reads (``metric_of``): not looked up for the other figures."""
+    if sent[0] <= 0 or fig.kind not in ("percent", "fold", "rate"):
+        return None
+    return context_bounds(sentence_of(starts, text, sent[0] - 1), sent[0] - 1, sent[0])
 
 
 class _Skip:
