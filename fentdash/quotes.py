@@ -37,8 +37,33 @@ _OPEN_MARKS = '“"'
 _MARKS = re.compile(r"[\"“”\n]")
 _SINGLE_MARKS = re.compile(r"[‘’\n]")
 _LETTER = re.compile(r"\w")
+
+
+def _plain_lowercase_word() -> str:
+    """Lookbehinds for a full stop after a whole lower-case word of 2-6 letters that is no
+    abbreviation (a lookbehind has one width: one per length)."""
+    after_word = "|".join(rf"(?<=[^A-Za-z.\n][a-z]{{{n}}}\.)" for n in range(2, 7))
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(w for w in ABBREVIATIONS if w.isalpha()):
+        by_length.setdefault(len(word), []).append(word)
+    not_abbreviation = "".join(rf"(?<!(?:{'|'.join(ws)})\.)" for _, ws in sorted(by_length.items()))
+    return f"(?:{after_word}){not_abbreviation}"
+
+
 # A candidate sentence end: terminal punctuation plus closing marks, then space and an opener.
-_TERMINAL = re.compile(r"[.!?]+[\"”’)\]]*(?=[ \t]+[\"“‘(\[]?[A-Z0-9]|[ \t]*(?:\n|$))")
+# The empty groups after the first mark say, when one matches, that the mark ends a sentence
+# without asking ``_is_boundary``: a "!" or "?"; a full stop after a character that cannot end
+# an abbreviation's token, after seven letters (longer than any abbreviation), or after a
+# lower-case word of two to six letters that is no abbreviation ("dose."). A line break
+# before the stop is not such a character: ``$`` in ``_TOKEN_BEFORE`` reads the word before it.
+# (An exclusion may also refuse a word that only ends like an abbreviation: ``_is_boundary``
+# then decides, as it does whenever no group matches.)
+assert max(len(w) for w in ABBREVIATIONS) < 7  # what the seven-letter test relies on
+_TERMINAL = re.compile(
+    r"[.!?](?:(?<=[!?])()|(?<![A-Za-z.\n].)()|(?<=[A-Za-z]{7}.)()|"
+    + _plain_lowercase_word()
+    + r"())?[.!?]*[\"”’)\]]*(?=[ \t]+[\"“‘(\[]?[A-Z0-9]|[ \t]*(?:\n|$))"
+)
 _TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,8})$")
 _WORD_AFTER = re.compile(r"[ \t]+[\"“‘(]?([A-Za-z]+)")
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")
@@ -236,23 +261,20 @@ def _cuts(text: str, quotes: Sequence[Quote]) -> list[int]:
     The same as scanning each paragraph alone: a terminal match holds no line break, and its
     lookahead reads a line break where a paragraph's scan reads its end.
     """
-    inside = _Intervals([(q.open + 1, q.close) for q in quotes])
-    # Without quotations no position is inside one: skip the lookups.
-    contains = inside.contains if quotes else _never
-    closing = {q.close: q for q in quotes}
+    if not quotes:  # no position is inside a quotation: skip the lookups
+        return [
+            m.end() for m in _TERMINAL.finditer(text) if m.lastindex or _is_boundary(text, m.end(), m.start())
+        ]
+    contains = _Intervals([(q.open + 1, q.close) for q in quotes]).contains
+    closing = {q.close for q in quotes}
     cuts = []
     for m in _TERMINAL.finditer(text):
         at, end = m.span()
         if contains(at):
             # punctuation inside a quote: only the closing mark may end the sentence
-            q = closing.get(end - 1)
-            if q is not None and not contains(end - 1):
+            if end - 1 in closing and not contains(end - 1):
                 cuts.append(end)
             continue
-        if text[at] != "." or _is_boundary(text, end, at):  # "!" and "?" always end one
+        if m.lastindex or _is_boundary(text, end, at):  # see _TERMINAL for lastindex
             cuts.append(end)
     return cuts
-
-
-def _never(pos: int) -> bool:
-    return False

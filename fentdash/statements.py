@@ -22,16 +22,34 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from . import people, timex
 from .models import Evidence, Interval, Mention, Statement
-from .people import APPOSITION_GAP, GAP, INTRO, INVERTED, VERB, Cast, Ref, Speaker
+from .people import APPOSITION_GAP, GAP, INTRO, INVERTED, Cast, Ref, Speaker
+from .people_lexicon import REPORTING_VERBS
 from .quotes import Quote, find_quotes, intervals, paragraphs, sentences
 
 __all__ = ["find_mentions", "find_statements"]
+
+
+def _by_initial(words: frozenset[str]) -> str:
+    """An alternation of ``words`` grouped by first letter, longest first within each group.
+
+    At any position the regex engine then tries only the words starting with the letter there,
+    and picks the word a flat longest-first alternation would: every word matching at one
+    position starts with the same letter, so it sits in the same group, in the same order.
+    """
+    groups: dict[str, list[str]] = {}
+    for w in sorted(sorted(words), key=len, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in sorted(groups.items()))
+
+
+# ``people.VERB`` as a regex ~30% faster to scan (the same matches): a reporting verb.
+VERB = re.compile(rf"\b(?:{_by_initial(REPORTING_VERBS)})\b")
 
 # Quotations this short are scare quotes unless they open an attributed sentence.
 MAX_SCARE_WORDS = 4
@@ -173,31 +191,48 @@ class _Layout:
             prose = self._prose[k] = self._is_prose(*self.paragraphs[k])
         return prose and not self.skipped.contains(pos)
 
-    def finditer(self, pattern: re.Pattern[str], *, needs: tuple[str, ...] = ()) -> Iterator[re.Match[str]]:
-        """Matches inside sentences of prose length (a cheap gate for megabyte lines).
+    def finditer(self, pattern: re.Pattern[str], *, needs: tuple[str, ...] = ()) -> list[re.Match[str]]:
+        """Matches inside sentences of prose length (a cheap gate for megabyte lines), in order.
 
-        ``needs``: strings every match contains; a text with none of them is not scanned.
+        ``needs``: strings every match contains; only the sentences holding one are scanned.
         """
-        if needs and not any(w in self.text for w in needs):
-            return
-        text, scan = self.text, pattern.finditer
+        text = self.text
+        if needs:
+            return self._find_near(pattern, needs)
         # One scan of the whole text, kept when each match lies inside one scanned sentence: it
         # then finds what the scans of the sentences would, since the callers' patterns read at
         # most one character past a match (``\b``) and a sentence ends before a space or the end.
+        # A list, not a generator: the callers read every match, and resuming costs per match.
         found = []
-        for m in scan(text):
-            if not self._within_scanned(m.start(), m.end()):
+        starts, scanned = self._scanned_starts, self._scanned
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            k = bisect_right(starts, start) - 1
+            if k < 0 or end > scanned[k][1]:
                 break  # stop at once: a long run-on "sentence" may hold many matches
             found.append(m)
         else:
-            yield from found
-            return
-        for s0, s1 in self._scanned:
-            yield from scan(text, s0, s1)
+            return found
+        scan = pattern.finditer
+        return [m for s0, s1 in scanned for m in scan(text, s0, s1)]
 
-    def _within_scanned(self, start: int, end: int) -> bool:
-        k = bisect_right(self._scanned_starts, start) - 1
-        return k >= 0 and end <= self._scanned[k][1]
+    def _find_near(self, pattern: re.Pattern[str], needs: tuple[str, ...]) -> list[re.Match[str]]:
+        """The matches of scanning each scanned sentence, scanning only those holding one of
+        ``needs``: no match lies in the others. (A few substring searches instead of a regex
+        scan of the whole text, for patterns whose words are rare.)"""
+        text, starts, scanned = self.text, self._scanned_starts, self._scanned
+        holding: set[int] = set()  # indexes of the scanned sentences holding a needed word
+        for w in needs:
+            at = text.find(w)
+            while at >= 0:
+                k = bisect_right(starts, at) - 1
+                if k >= 0 and at + len(w) <= scanned[k][1]:
+                    holding.add(k)
+                    at = text.find(w, scanned[k][1])  # this sentence is known: on to the next
+                else:
+                    at = text.find(w, at + 1)
+        scan = pattern.finditer
+        return [m for k in sorted(holding) for m in scan(text, *scanned[k])]
 
     def next_sentence(self, pos: int) -> tuple[int, int]:
         """The sentence after the one holding ``pos`` (an empty span at the end)."""

@@ -1128,3 +1128,18 @@ def test_gated_patterns_and_mentions_passed_in(text, expected):
 
     assert triples(text) == expected
     assert triples(text, mentions=find_mentions(text)) == expected
+
+
+def test_statements_verb_regex_finds_exactly_what_people_verb_finds():
+    # statements.VERB is people.VERB regrouped by first letter for speed; both are built from
+    # people_lexicon.REPORTING_VERBS and must never drift apart.
+    from fentdash import people
+    from fentdash import statements as st
+    from fentdash.people_lexicon import REPORTING_VERBS
+
+    pieces = []
+    for verb in REPORTING_VERBS:
+        pieces += [verb, verb.upper(), verb.capitalize(), f"un{verb}", f"{verb}ed", f"{verb}s", f"{verb}-ly"]
+    text = " ".join(pieces) + "\n" + ", ".join(reversed(pieces))
+    assert [m.span() for m in st.VERB.finditer(text)] == [m.span() for m in people.VERB.finditer(text)]
+    assert len(list(st.VERB.finditer(text))) >= 2 * len(REPORTING_VERBS)
