@@ -6,8 +6,10 @@ the tables and the figure, so a copied link reopens the same view. Pure pandas, 
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -132,15 +134,45 @@ def to_query(filters: Filters) -> dict[str, str | list[str]]:
     return query
 
 
-def _years_overlap(lo: pd.Series, hi: pd.Series, filters: Filters) -> np.ndarray:
+class FrameMemo:
+    """Values derived from a DataFrame, kept while that very object lives (keyed by identity:
+    DataFrames are unhashable). For frames the app prepares once and never changes in place."""
+
+    def __init__(self) -> None:
+        self._items: dict[int, tuple[weakref.ref, Any]] = {}
+
+    def get(self, frame: pd.DataFrame) -> Any:
+        item = self._items.get(id(frame))
+        return item[1] if item is not None and item[0]() is frame else None
+
+    def put(self, frame: pd.DataFrame, value: Any) -> None:
+        key = id(frame)
+        self._items[key] = (weakref.ref(frame, lambda _ref: self._items.pop(key, None)), value)
+
+
+@dataclass(frozen=True, slots=True)
+class _YearSpan:
+    """First and last year of each row's date window (NaN when undated)."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+
+
+def _year_span(lo: pd.Series, hi: pd.Series) -> _YearSpan:
+    # Year numbers (NaN for no date, which fails either comparison): one vectorised step per
+    # bound, no fillna, no nullable booleans.
+    return _YearSpan(
+        lo.dt.year.to_numpy(dtype=float, na_value=np.nan), hi.dt.year.to_numpy(dtype=float, na_value=np.nan)
+    )
+
+
+def _years_overlap(span: _YearSpan, filters: Filters) -> np.ndarray:
     """Rows whose [lo, hi] dates touch the filter's years; rows with no date fail a year filter."""
-    keep = np.ones(len(lo), dtype=bool)
-    # Comparing the year numbers (NaN for no date, which fails either comparison) is one
-    # vectorised step; no fillna, no nullable booleans.
+    keep = np.ones(len(span.lo), dtype=bool)
     if filters.year_from is not None:
-        keep &= hi.dt.year.to_numpy(dtype=float, na_value=np.nan) >= filters.year_from
+        keep &= span.hi >= filters.year_from
     if filters.year_to is not None:
-        keep &= lo.dt.year.to_numpy(dtype=float, na_value=np.nan) <= filters.year_to
+        keep &= span.lo <= filters.year_to
     return keep
 
 
@@ -157,18 +189,90 @@ def _member(values: pd.Series, allowed: pd.Series) -> np.ndarray:
     return pd.Index(allowed.unique()).get_indexer(values) >= 0
 
 
-def _statement_mask(statements: pd.DataFrame, filters: Filters) -> np.ndarray:
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """What ``filter_masks`` derives from a corpus' frames whatever the filters: year spans,
+    and article ids as shared integer codes (membership is then an array lookup, not hashing
+    100,000 strings per filter change)."""
+
+    statement_years: _YearSpan
+    statement_article: np.ndarray
+    statistic_years: _YearSpan | None
+    statistic_article: np.ndarray | None
+    article_years: _YearSpan | None
+    article_code: np.ndarray | None
+    n_codes: int
+
+
+_PREPARED = FrameMemo()  # statements frame -> _Prepared (with the other frames it was built for)
+
+
+def _statement_years(statements: pd.DataFrame) -> _YearSpan:
+    # A statement dated by a window counts in every year the window touches.
+    date = statements["date"]
+    return _year_span(date.fillna(statements["date_earliest"]), date.fillna(statements["date_latest"]))
+
+
+def _statistic_years(statistics: pd.DataFrame) -> _YearSpan:
+    when = statistics["article_date"]
+    return _year_span(statistics["period_start"].fillna(when), statistics["period_end"].fillna(when))
+
+
+def _article_years(articles: pd.DataFrame) -> _YearSpan:
+    date = articles["date"]
+    return _year_span(date.fillna(articles["earliest"]), date.fillna(articles["latest"]))
+
+
+def prepare_filtering(frames: Mapping[str, pd.DataFrame]) -> None:
+    """Compute once per corpus what every filter change needs (the app's loader, through
+    ``charts.prepare_frames``); ``filter_masks`` gives the same masks with or without it."""
+    statements, statistics, articles = frames["statements"], frames.get("statistics"), frames.get("articles")
+    ids = [statements["article_id"]]
+    ids += [statistics["article_id"]] if statistics is not None else []
+    ids += [articles["id"]] if articles is not None else []
+    codes, uniques = pd.factorize(pd.concat(ids, ignore_index=True))  # missing ids: -1
+    bounds = np.cumsum([0, *map(len, ids)])
+    parts = [codes[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    prepared = _Prepared(
+        statement_years=_statement_years(statements),
+        statement_article=parts[0],
+        statistic_years=_statistic_years(statistics) if statistics is not None else None,
+        statistic_article=parts[1] if statistics is not None else None,
+        article_years=_article_years(articles) if articles is not None else None,
+        article_code=parts[-1] if articles is not None else None,
+        n_codes=len(uniques),
+    )
+    _PREPARED.put(statements, (prepared, statistics, articles))
+
+
+def _prepared_for(frames: Mapping[str, pd.DataFrame]) -> _Prepared | None:
+    """The precomputed arrays, when they were built for these very frames."""
+    found = _PREPARED.get(frames["statements"])
+    if found is None:
+        return None
+    prepared, statistics, articles = found
+    if frames.get("statistics") is not statistics or frames.get("articles") is not articles:
+        return None
+    return prepared
+
+
+def _statement_mask(statements: pd.DataFrame, filters: Filters, years: _YearSpan | None) -> np.ndarray:
     keep = np.ones(len(statements), dtype=bool)
     if filters.officials:
         keep &= statements["speaker"].isin(filters.officials).to_numpy(dtype=bool)
     if filters.kinds:
         keep &= statements["kind"].isin(filters.kinds).to_numpy(dtype=bool)
     if _has_years(filters):
-        # A statement dated by a window counts in every year the window touches.
-        lo = statements["date"].fillna(statements["date_earliest"])
-        hi = statements["date"].fillna(statements["date_latest"])
-        keep &= _years_overlap(lo, hi, filters)
+        keep &= _years_overlap(years or _statement_years(statements), filters)
     return keep
+
+
+def _quoted(codes: np.ndarray, quoting_codes: np.ndarray, n_codes: int) -> np.ndarray:
+    """Which ``codes`` are among ``quoting_codes``. A missing id (code -1) lands in an extra
+    last slot, so it matches a missing id as ``_member``'s Index lookup does."""
+    table = np.zeros(n_codes + 1, dtype=bool)
+    table[quoting_codes] = True
+    return table[codes]
 
 
 def filter_masks(frames: Mapping[str, pd.DataFrame], filters: Filters) -> dict[str, np.ndarray | None]:
@@ -179,11 +283,17 @@ def filter_masks(frames: Mapping[str, pd.DataFrame], filters: Filters) -> dict[s
     masks: dict[str, np.ndarray | None] = {name: None for name in frames}
     if not filters.active:
         return masks
+    prepared = _prepared_for(frames)
     statements = frames["statements"]
-    kept = _statement_mask(statements, filters)
+    kept = _statement_mask(statements, filters, prepared.statement_years if prepared else None)
     masks["statements"] = kept
     by_person = bool(filters.officials or filters.kinds)
-    quoting = statements["article_id"][kept]  # the articles that quote a kept statement
+
+    def quoting(codes: np.ndarray | None, values: pd.Series) -> np.ndarray:
+        """Rows of ``values`` (article ids) whose article quotes a kept statement."""
+        if prepared is not None and codes is not None:
+            return _quoted(codes, prepared.statement_article[kept], prepared.n_codes)
+        return _member(values, statements["article_id"][kept])
 
     statistics = frames.get("statistics")
     if statistics is not None:
@@ -191,23 +301,22 @@ def filter_masks(frames: Mapping[str, pd.DataFrame], filters: Filters) -> dict[s
         if filters.officials:
             speaker = statistics["speaker"]
             keep &= speaker.isin(filters.officials).to_numpy(dtype=bool) | (
-                speaker.isna().to_numpy(dtype=bool) & _member(statistics["article_id"], quoting)
+                speaker.isna().to_numpy(dtype=bool)
+                & quoting(prepared.statistic_article if prepared else None, statistics["article_id"])
             )
         if _has_years(filters):
-            lo = statistics["period_start"].fillna(statistics["article_date"])
-            hi = statistics["period_end"].fillna(statistics["article_date"])
-            keep &= _years_overlap(lo, hi, filters)
+            span = prepared.statistic_years if prepared else None
+            keep &= _years_overlap(span or _statistic_years(statistics), filters)
         masks["statistics"] = keep
 
     articles = frames.get("articles")
     if articles is not None:
         keep = np.ones(len(articles), dtype=bool)
         if by_person:
-            keep &= _member(articles["id"], quoting)
+            keep &= quoting(prepared.article_code if prepared else None, articles["id"])
         if _has_years(filters):
-            lo = articles["date"].fillna(articles["earliest"])
-            hi = articles["date"].fillna(articles["latest"])
-            keep &= _years_overlap(lo, hi, filters)
+            span = prepared.article_years if prepared else None
+            keep &= _years_overlap(span or _article_years(articles), filters)
         masks["articles"] = keep
     return masks
 

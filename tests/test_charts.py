@@ -15,6 +15,7 @@ from fentdash.charts import (
     LANE_COLOURS,
     VERDICT_COLOURS,
     build_main_figure,
+    cdc_traces,
     cited_points,
     prepare_frames,
     source_line,
@@ -419,3 +420,25 @@ def test_figure_without_copies_equals_plotly_build():
     assert list(fig.data[0].hovertext) == ["<b>one</b>", "two"]
     assert list(fig.data[0].marker.symbol) == ["circle", "diamond"]
     assert "hovertext" not in fig.to_plotly_json()["data"][1]
+
+
+def test_cdc_traces_are_built_once_and_never_changed():
+    # Cached per CDC table: a figure built from them must not alter them.
+    cdc = knowledge.cdc_series()
+    first = cdc_traces(cdc)
+    build_main_figure(prepare_frames(make_frames()), Filters())
+    again = cdc_traces(cdc)
+    assert [t["name"] for t in again] == [t["name"] for t in first]
+    assert go.Figure(data=again).to_json() == go.Figure(data=cdc_traces(cdc.copy())).to_json()
+
+
+@pytest.mark.parametrize(
+    "filters", [Filters(), Filters(officials=("Anne Milgram",)), Filters(year_from=2030)]
+)
+def test_prepared_cited_points_equal_computed_ones(filters):
+    # The bottom panel's points are computed once at preparation; a filter change selects them.
+    prepared = prepare_frames(make_frames())
+    plain = {name: frame.copy() for name, frame in prepared.items()}
+    got = build_main_figure(prepared, filters).to_dict()["data"]
+    want = build_main_figure(plain, filters).to_dict()["data"]
+    assert go.Figure(data=got).to_json() == go.Figure(data=want).to_json()

@@ -16,6 +16,7 @@ from fentdash.filters import (
     normalise,
     official_counts,
     parse_query,
+    prepare_filtering,
     to_query,
     year_bounds,
 )
@@ -486,3 +487,45 @@ def test_article_membership_on_arrow_strings():
         "20,000 deaths",
         "almost 400% increase",
     ]
+
+
+PREPARED_CASES = [
+    Filters(officials=("Anne Milgram",)),
+    Filters(officials=("Jeff Sessions", "Anne Milgram"), year_from=2017, year_to=2021),
+    Filters(kinds=("direct",), year_to=2019),
+    Filters(year_from=2020),
+    Filters(officials=("Nobody",)),
+]
+
+
+def _copied(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    return {name: frame.copy() for name, frame in frames.items()}
+
+
+def _plain(masks: dict) -> dict:
+    return {k: None if v is None else v.tolist() for k, v in masks.items()}
+
+
+@pytest.mark.parametrize("filters", PREPARED_CASES)
+def test_prepared_filtering_gives_the_same_masks(filters):
+    # prepare_filtering only moves work to load time: same rows with or without it, also for
+    # articles without an id (a missing id matches a missing id, as the Index lookup does).
+    frames = make_frames()
+    frames["statements"].loc[2, "article_id"] = None
+    frames["statistics"].loc[3, ["article_id", "speaker"]] = [None, None]
+    plain = _copied(frames)
+    prepare_filtering(frames)
+    assert _plain(filter_masks(frames, filters)) == _plain(filter_masks(plain, filters))
+
+
+def test_preparation_is_only_used_for_the_frames_it_was_made_for():
+    frames = make_frames()
+    prepare_filtering(frames)
+    filters = Filters(officials=("Jeff Sessions",), year_from=2017)
+    # Same statements, other statistics and articles: the precomputed codes do not apply.
+    other = {
+        **frames,
+        "statistics": frames["statistics"].iloc[::-1],
+        "articles": frames["articles"].iloc[::-1],
+    }
+    assert _plain(filter_masks(other, filters)) == _plain(filter_masks(_copied(other), filters))
