@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 UNITS_WORDS: Final[dict[str, int]] = {
@@ -106,6 +107,7 @@ _DIGITS_RE = re.compile(DIGITS)
 _WORD_SPLIT = re.compile(r"[\s\u00a0-]+")
 
 
+@lru_cache(maxsize=4096)  # numbers as written recur ("2021", "100,000"); the value is immutable
 def parse_number(text: str, *, count: bool = True) -> float | None:
     """Value of one number as written, or None.
 

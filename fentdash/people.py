@@ -611,10 +611,8 @@ def _read_persons(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
     earlier: dict[str, str] = {}
     persons: list[Person] = []
     for run in _RUN.finditer(text):
-        if skipped.overlaps(run.start(), run.end()):
-            continue
-        ranges = _run_candidates(run.group())
-        if not ranges:
+        ranges = _run_candidates(run.group())  # a cache hit for most runs: test it first
+        if not ranges or skipped.overlaps(run.start(), run.end()):
             continue
         tokens = _name_tokens(run)
         for i, j in ranges:

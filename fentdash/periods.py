@@ -258,6 +258,10 @@ def _sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[_Sentenc
     word_before = _WORD_BEFORE_DOT.search
     for m in _SENTENCE_STOP.finditer(text):
         at = m.start()
+        if not _may_abbreviate(text, at):
+            if not inside(at):
+                cuts.append(m.end())
+            continue
         word = word_before(text, max(0, at - 8), at)
         token = word.group(1).lower().strip(".") if word else ""
         if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
@@ -273,6 +277,23 @@ def _sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[_Sentenc
     # A sentence's paragraph is the number of line breaks before it.
     new = tuple.__new__
     return [new(_Sentence, (a, b, bisect_right(breaks, a))) for a, b in zip(starts, ends, strict=True)]
+
+
+# The last two letters of each abbreviation longer than one: a word ending in other letters is
+# none, whatever comes before them.
+_ABBREVIATION_ENDS: Final = frozenset(a[-2:] for a in ABBREVIATIONS if len(a) > 1)
+_ASCII_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _may_abbreviate(text: str, at: int) -> bool:
+    """False when the stop at ``at`` surely ends no abbreviation or initial (the test in
+    ``_sentences``): after no letter, dot or line break ("2021.", "said)."), or after two letters
+    no abbreviation ends with ("said."). Most stops, so the word before is rarely looked up."""
+    last = text[at - 1] if at else ""
+    if last in _ASCII_LETTERS:
+        before = text[at - 2] if at >= 2 else ""
+        return before not in _ASCII_LETTERS or (before + last).lower() in _ABBREVIATION_ENDS
+    return last in (".", "\n")
 
 
 def _sentence_of(starts: Sequence[int], pos: int) -> int:

@@ -219,6 +219,23 @@ ANY_SUBSTANCE = re.compile(
 PUNCT_END = re.compile(r"[.!?][\"”’')\]]*(?=\s)")
 SENTENCE_END = re.compile(PUNCT_END.pattern + r"|\n")
 LAST_WORD = re.compile(r"([\w.']+)\.$")
+
+
+def _abbreviated_stop() -> str:
+    """Found from the stop (a literal: a fast scan), the word looked at behind it: one fixed-width
+    lookbehind per word length, as lookbehinds must be."""
+    by_length: dict[int, list[str]] = {1: [r"[\w.']"]}
+    for word in lx.ABBREVIATIONS:
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    behind = "|".join(rf"(?<=(?<![\w.'])(?:{'|'.join(sorted(w))})\.)" for _, w in sorted(by_length.items()))
+    return rf"\.(?=\s)(?:{behind})"
+
+
+# A full stop that ends no sentence: after a whole word of [\w.'] that is an abbreviation or one
+# character ("U.S.", "Scott W. Brady"), as ``stat_text.sentence_starts`` tests with LAST_WORD.
+# Case-blind: right only where ``str.lower()`` agrees with the regex case rules
+# (not ``stat_text.has_case_odd``).
+ABBREVIATED_STOP = re.compile(_abbreviated_stop(), re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[;:]")
 CLAUSE_PUNCT = re.compile(r"[;:()\u2013\u2014]|,(?!\d)")  # not the comma inside "100,000"
 

@@ -10,8 +10,10 @@ from itertools import accumulate
 from . import lexicon as lx
 from . import stat_patterns as rx
 
-
 # ---------------------------------------------------------------- sentences
+_END = re.Match.end  # the end of each match, mapped in C
+
+
 def sentence_starts(text: str) -> list[int]:
     """Offsets where sentences start; abbreviations ("U.S.") and initials do not end one.
 
@@ -19,6 +21,13 @@ def sentence_starts(text: str) -> list[int]:
     never consumes one, so the two kinds of ends are found apart and merged.
     """
     ends = line_ends(text)
+    if not has_case_odd(text):
+        # The stops that end no sentence, found in one scan: no word looked up per stop.
+        abbreviated = {m.end() for m in rx.ABBREVIATED_STOP.finditer(text)}
+        ends += [e for e in map(_END, rx.PUNCT_END.finditer(text)) if e not in abbreviated]
+        ends.sort()
+        return [0, *ends]
+    # The word before each stop, looked up one by one: where case rules and str.lower() differ.
     for m in rx.PUNCT_END.finditer(text):
         if m.end() - m.start() == 1 and text[m.start()] == ".":
             word = rx.LAST_WORD.search(text, max(0, m.start() - 12), m.end())
@@ -121,8 +130,8 @@ def find_qualifier(text: str, lo: int, start: int) -> tuple[str | None, int]:
 
 
 def preceding_word(before: str) -> str:
-    parts = before[-40:].rsplit(None, 1)
-    if not parts or before[-40:].strip() == "":
+    parts = before[-40:].rsplit(None, 1)  # [] when the tail is blank: rsplit and strip agree on spaces
+    if not parts:
         return ""
     return parts[-1].lstrip("(\"“‘'[").lower()
 

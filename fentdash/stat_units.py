@@ -405,6 +405,47 @@ _STAGES: tuple[_Stage, ...] = (
     _count_named_before,
 )
 
+# The pattern each of the first stages matches right after the number; a stage whose pattern
+# does not match there returns None ("not mine"), so it can be skipped.
+_AFTER_STAGES: tuple[tuple[_Stage, re.Pattern[str]], ...] = (
+    (_money, rx.DOLLARS),
+    (_percent, rx.PERCENT),
+    (_multiple, rx.TIMES),
+    (_rate, rx.RATE),
+    (_weight, rx.WEIGHT),
+    (_mme, rx.MME),
+    (_duration, rx.TIME),
+    (_ratio, rx.RATIO),
+    (_count_difference, rx.MORE_FEWER),
+)
+
+
+def _stage_gate() -> re.Pattern[str]:
+    """One alternation of the first stages' patterns, in stage order, each branch closed by an
+    empty group ``g<i>``: its ``lastgroup`` names the first stage whose pattern matches, so one
+    match replaces up to nine tried one after another."""
+    branches = []
+    for i, (stage, pattern) in enumerate(_AFTER_STAGES):
+        body = re.sub(r"(?<!\\)\(\?P<\w+>", "(?:", pattern.pattern)  # no group may close after the marker
+        if _STAGES[i] is not stage or pattern.flags != _AFTER_STAGES[0][1].flags:
+            raise ValueError(f"stage {i} out of order or with other flags")
+        if re.compile(body, pattern.flags).groups:
+            raise ValueError(f"a group left in {pattern.pattern!r}")
+        branches.append(f"(?:{body})(?P<g{i}>)")
+    return re.compile("|".join(branches), _AFTER_STAGES[0][1].flags)
+
+
+_STAGE_GATE = _stage_gate()
+_GATE_INDEX = {f"g{i}": i for i in range(len(_AFTER_STAGES))}
+
+
+def _first_stage(text: str, end: int, limit: int, money: bool) -> int:
+    """Index of the first stage that may claim the number: stages before it would return None."""
+    if money:
+        return 0  # "$80bn": the money stage claims it without a unit after the number
+    gate = _STAGE_GATE.match(text, end, limit)
+    return _GATE_INDEX[gate.lastgroup] if gate and gate.lastgroup else len(_AFTER_STAGES)
+
 
 def _classify_number(
     text: str,
@@ -436,7 +477,7 @@ def _classify_number(
             return []  # "1990s", "3rd", "4ANPP"
     qualifier, fig_start = find_qualifier(text, s0, start)
     candidate = _Candidate(text, m, s0, s1, before, end, n2, limit, fig_start, qualifier, among)
-    for stage in _STAGES:
+    for stage in _STAGES[_first_stage(text, end, limit, money) :]:
         figures = stage(candidate)
         if figures is not None:
             return figures

@@ -59,10 +59,12 @@ def find_statistics(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
     found: list[tuple[Figure, tuple[int, int]]] = []
     consumed = -1
     among: list[tuple[int, float, str]] = []
+    sent = (0, 0)  # the sentence of the last number: the next is often in it too
     for m in rx.NUMBER_CATCH.finditer(text):
         if m.start() < consumed or skipped.covers(m.start()):
             continue
-        sent = sentence_of(starts, text, m.start())
+        if not sent[0] <= m.start() < sent[1]:
+            sent = sentence_of(starts, text, m.start())
         lead = after_among(text, sent[0], m.start())
         if lead:  # "Among 10 pills ...": the base of a share given later in the sentence
             den = parse_number(m.group("n1"), count=True)
