@@ -56,6 +56,7 @@ def test_bench_writes_json_with_every_measurement(bench_run, capsys):
     assert set(result["machine"]) >= {"cpu_count", "platform", "python", "parser_version", "packages"}
     assert result["serial"]["articles"] == 20 and result["serial"]["sampled"] is False
     assert result["baseline"]["articles"] == 20 and result["baseline"]["sampled"] is False
+    assert "in turn" in result["baseline"]["method"]
     assert result["parallel"]["articles"] == 20
     assert (result["cache"]["warm_parsed"], result["cache"]["warm_reused"]) == (0, 20)
     assert set(result["cache"]["cold_phases_s"]) == {"read", "lookup", "parse", "store", "frames"}
@@ -149,3 +150,29 @@ def test_serial_section_lists_stage_times(bench_run):
     _, files, _ = bench_run
     stages = json.loads(files[0].read_text(encoding="utf-8"))["serial"]["stages_cpu_ms_per_article"]
     assert set(stages) == {f"{m}.{n}" for m, n in bench.STAGES} | {"other (pipeline glue)"}
+
+
+def test_paired_times_each_text_with_both_tools_after_warming_up(monkeypatch):
+    from fentdash import pipeline, synth
+
+    calls = []
+    real = pipeline.parse_document
+    monkeypatch.setattr(pipeline, "parse_document", lambda d: calls.append(("ours", d.id)) or real(d))
+    import dateparser.search
+
+    monkeypatch.setattr(
+        dateparser.search, "search_dates", lambda text, languages: calls.append(("theirs", text))
+    )
+    docs, warm = synth.generate_corpus(3, seed=0), synth.generate_corpus(2, seed=1)
+    got = bench._paired(docs, warm)
+    assert {k: len(v) for k, v in got.items()} == {"ours": 3, "ours_cpu": 3, "theirs": 3, "theirs_cpu": 3}
+    # Warm-up first (both tools, text by text), then ours and theirs in turn on each block.
+    monkeypatch.setattr(bench, "PAIRED_BLOCK", 2)
+    calls.clear()
+    bench._paired(docs, warm)
+    expected = []
+    for d in warm:
+        expected += [("ours", d.id), ("theirs", d.text)]
+    for block in (docs[:2], docs[2:]):
+        expected += [("ours", d.id) for d in block] + [("theirs", d.text) for d in block]
+    assert calls == expected
