@@ -1256,6 +1256,19 @@ def _range_ends(first: TimeExpression, last: TimeExpression, reference: date | N
     return Interval(start.start, end.end, "range")
 
 
+def _range_expression(text: str, start: int, end: int, interval: Interval | None) -> TimeExpression:
+    """Two joined expressions ("from 2015 to 2017"): absolute when both ends resolve alone."""
+    return TimeExpression(
+        text=text[start:end],
+        start=start,
+        end=end,
+        kind="absolute" if interval is not None else "relative",
+        granularity="range",
+        interval=interval,
+        label="range",
+    )
+
+
 def _join_ranges(text: str, items: list[TimeExpression]) -> list[TimeExpression]:
     """ "from October 2021 through September 2022", "between 2013 and 2014", "from Jan. 1 to Oct. 31"."""
     out: list[TimeExpression] = []
@@ -1275,25 +1288,9 @@ def _join_ranges(text: str, items: list[TimeExpression]) -> list[TimeExpression]
             if ok and b.kind == "absolute":
                 interval = _range_ends(a, b, None)
                 if interval is not None:
-                    joined = TimeExpression(
-                        text=text[start : b.end],
-                        start=start,
-                        end=b.end,
-                        kind="absolute",
-                        granularity="range",
-                        interval=interval,
-                        label="range",
-                    )
+                    joined = _range_expression(text, start, b.end, interval)
             elif ok:
-                joined = TimeExpression(
-                    text=text[start : b.end],
-                    start=start,
-                    end=b.end,
-                    kind="relative",
-                    granularity="range",
-                    interval=None,
-                    label="range",
-                )
+                joined = _range_expression(text, start, b.end, None)
         if joined:
             out.append(joined)
             i += 2
